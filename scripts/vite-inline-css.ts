@@ -1,0 +1,38 @@
+import { createHash } from 'node:crypto';
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { OutputAsset } from 'rolldown';
+import type { Plugin } from 'vite';
+
+export const CSP_FILE = 'csp.json';
+
+/**
+ * Moves the page's CSS into index.html, saving a request before the first paint, and writes the style's CSP hash to
+ * csp.json so a server can allow exactly that style and no other inline style.
+ */
+export function inlineCss(): Plugin {
+  const hashes: string[] = [];
+  return {
+    name: 'direct-chat-inline-css',
+    apply: 'build',
+    transformIndexHtml: {
+      order: 'post',
+      handler(html, context) {
+        const bundle = context.bundle;
+        if (!bundle) return html;
+        return html.replace(/<link rel="stylesheet"[^>]*href="([^"]+\.css)"[^>]*>/g, (tag, href: string) => {
+          const fileName = href.replace(/^.*?\/(assets\/)/, '$1');
+          const asset = bundle[fileName] as OutputAsset | undefined;
+          if (!asset || asset.type !== 'asset') return tag;
+          const css = String(asset.source).trim();
+          delete bundle[fileName];
+          hashes.push(`'sha256-${createHash('sha256').update(css).digest('base64')}'`);
+          return `<style>${css}</style>`;
+        });
+      },
+    },
+    writeBundle(options) {
+      if (options.dir) writeFileSync(join(options.dir, CSP_FILE), `${JSON.stringify({ styleSrc: hashes }, null, 2)}\n`);
+    },
+  };
+}

@@ -1,0 +1,74 @@
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { Plugin, ViteDevServer } from 'vite';
+import type { DevApi } from './dev-api';
+
+const DEV_API_MODULE = '/server/dev-api.ts';
+
+/**
+ * `npm run dev`: the same API as the reference server, mounted on Vite's dev server at /api/*. The server code is
+ * loaded with ssrLoadModule, so editing it takes effect on the next request (open event streams are closed and the
+ * clients reconnect), while the page keeps Vite's HMR.
+ */
+export function apiDevServer(): Plugin {
+  return {
+    name: 'direct-chat-api-dev',
+    apply: 'serve',
+    configureServer(server) {
+      const api = new ReloadingApi(server);
+      server.middlewares.use((request, response, next) => {
+        const url = request.url ?? '';
+        if (url !== '/api' && !url.startsWith('/api/') && !url.startsWith('/api?')) return next();
+        api.handle(request, response).catch(next);
+      });
+      server.httpServer?.once('listening', () => {
+        api.announce().catch((error: unknown) => server.config.logger.error(`direct-chat API: ${String(error)}`));
+      });
+      server.httpServer?.once('close', () => api.dispose());
+    },
+  };
+}
+
+class ReloadingApi {
+  private loaded?: { module: Record<string, unknown>; api: DevApi };
+  private loading?: Promise<DevApi>;
+
+  constructor(private readonly server: ViteDevServer) {}
+
+  async handle(request: IncomingMessage, response: ServerResponse): Promise<void> {
+    const api = await this.current();
+    await api.handle(request, response);
+  }
+
+  async announce(): Promise<void> {
+    const api = await this.current();
+    const { signDirectLink } = (await this.server.ssrLoadModule('/server/sign-link.ts')) as typeof import('./sign-link');
+    const origin = new URL(this.server.resolvedUrls?.local[0] ?? 'http://localhost:5173/').origin;
+    const app = api.context.apps.get('demo_app') ?? [...api.context.apps.values()][0]!;
+    const signed = signDirectLink({ baseUrl: origin, appId: app.appId, secret: app.appSecret, sbs: '42', name: 'Ada Lovelace' });
+    const log = this.server.config.logger;
+    log.info(`  ➜  Chat page:   ${origin}/direct/${app.appId}`);
+    log.info(`  ➜  Signed link: ${signed}`);
+    log.info(`  ➜  Agent token: ${api.context.agentToken}   (API data in ${api.context.settings.dataDir})`);
+  }
+
+  dispose(): void {
+    this.loaded?.api.dispose();
+    this.loaded = undefined;
+  }
+
+  /** The API built from the current server code; a fresh one (and a fresh database handle) after an edit. */
+  private current(): Promise<DevApi> {
+    this.loading ??= this.load().finally(() => (this.loading = undefined));
+    return this.loading;
+  }
+
+  private async load(): Promise<DevApi> {
+    const module = await this.server.ssrLoadModule(DEV_API_MODULE);
+    if (this.loaded?.module === module) return this.loaded.api;
+    this.dispose();
+    const { createDevApi } = module as typeof import('./dev-api');
+    const api = createDevApi(this.server.config.root);
+    this.loaded = { module, api };
+    return api;
+  }
+}

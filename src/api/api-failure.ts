@@ -1,0 +1,27 @@
+import type { ErrorCode } from './wire';
+
+export type FailureKind = 'network' | 'http' | 'protocol';
+
+/** Why a call failed, in terms the page can act on: retry, show a screen, or give up on one message. */
+export class ApiFailure extends Error {
+  constructor(
+    readonly kind: FailureKind,
+    readonly status?: number,
+    readonly code?: ErrorCode,
+    readonly retryAfterMs?: number,
+  ) {
+    super(`${kind}${status ? ` ${status}` : ''}${code ? ` ${code}` : ''}`);
+    this.name = 'ApiFailure';
+  }
+
+  /** Worth trying again as it is: the network, a server fault, or being asked to slow down. */
+  get transient(): boolean {
+    if (this.kind !== 'http') return true;
+    const status = this.status ?? 0;
+    return status >= 500 || status === 408 || status === 429;
+  }
+}
+
+export function isApiFailure(error: unknown): error is ApiFailure {
+  return error instanceof ApiFailure;
+}

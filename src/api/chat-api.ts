@@ -1,0 +1,44 @@
+// The page's calls, each returning checked wire data or throwing ApiFailure.
+import type { AppConfig, CreateVisitorRequest, CreateVisitorResponse, LocaleCode, Message, MessagePage, Session } from './wire';
+import { endpoints, type ApiTarget } from './endpoints';
+import { sendJson } from './http-client';
+import { ApiFailure } from './api-failure';
+import { isAppConfig, isMessage, isSession, isVisitorResponse } from './wire-guards';
+
+function checked<T>(value: unknown, guard: (value: unknown) => value is T): T {
+  if (!guard(value)) throw new ApiFailure('protocol');
+  return value;
+}
+
+export async function fetchAppConfig(target: ApiTarget, locale: LocaleCode): Promise<AppConfig> {
+  return checked(await sendJson(endpoints.config(target, locale)), isAppConfig);
+}
+
+export async function createVisitor(target: ApiTarget, body: CreateVisitorRequest): Promise<CreateVisitorResponse> {
+  return checked(await sendJson(endpoints.createVisitor(target, body)), isVisitorResponse);
+}
+
+export async function createSession(target: ApiTarget): Promise<Session> {
+  const body = await sendJson<{ session?: unknown }>(endpoints.createSession(target));
+  return checked(body?.session, isSession);
+}
+
+export async function fetchSession(target: ApiTarget, sessionId: string): Promise<Session> {
+  const body = await sendJson<{ session?: unknown }>(endpoints.session(target, sessionId));
+  return checked(body?.session, isSession);
+}
+
+export async function fetchMessages(
+  target: ApiTarget,
+  sessionId: string,
+  page: { after?: number; before?: number; limit?: number },
+): Promise<MessagePage> {
+  const body = await sendJson<{ messages?: unknown; hasMore?: unknown }>(endpoints.messages(target, sessionId, page));
+  if (!Array.isArray(body?.messages)) throw new ApiFailure('protocol');
+  return { messages: body.messages.filter(isMessage), hasMore: body.hasMore === true };
+}
+
+export async function sendMessage(target: ApiTarget, sessionId: string, clientId: string, text: string): Promise<Message> {
+  const body = await sendJson<{ message?: unknown }>(endpoints.sendMessage(target, sessionId, { clientId, text }));
+  return checked(body?.message, isMessage);
+}

@@ -1,0 +1,30 @@
+import type { StreamEvent } from './wire';
+import type { SseEvent } from './sse-parser';
+import { isMessage, isSession } from './wire-guards';
+
+/** A raw SSE event as a typed stream event, or null for anything unknown or malformed (skipped, never thrown). */
+export function parseStreamEvent(raw: SseEvent): StreamEvent | null {
+  let data: unknown;
+  try {
+    data = JSON.parse(raw.data);
+  } catch {
+    return null;
+  }
+  const record = (typeof data === 'object' && data !== null ? data : {}) as Record<string, unknown>;
+  switch (raw.event) {
+    case 'message':
+      return isMessage(data) ? { type: 'message', data } : null;
+    case 'session':
+      return isSession(data) ? { type: 'session', data } : null;
+    case 'typing':
+      return typeof record.typing === 'boolean'
+        ? { type: 'typing', data: { role: 'agent', typing: record.typing, ...(typeof record.name === 'string' ? { name: record.name } : {}) } }
+        : null;
+    case 'ready':
+      return typeof record.lastSeq === 'number' && typeof record.heartbeatMs === 'number'
+        ? { type: 'ready', data: { lastSeq: record.lastSeq, heartbeatMs: record.heartbeatMs } }
+        : null;
+    default:
+      return null;
+  }
+}

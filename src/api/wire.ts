@@ -1,0 +1,161 @@
+// The wire contract (v1) between the page and any backend. The reference server imports these same types.
+// Types only: nothing here reaches the bundle.
+
+export type LocaleCode = 'zh-cn' | 'zh-tw' | 'en' | 'ja' | 'ko' | 'de' | 'fr' | 'pt' | 'ru';
+
+export type ErrorCode =
+  | 'app_not_found'
+  | 'fullpage_disabled'
+  | 'session_not_found'
+  | 'session_closed'
+  | 'invalid_request'
+  | 'unauthorized'
+  | 'conflict'
+  | 'payload_too_large'
+  | 'rate_limited'
+  | 'not_found'
+  | 'method_not_allowed'
+  | 'unsupported_media_type'
+  | 'internal';
+
+/** Every error answer, with a fitting 4xx/5xx status. `message` is for developers, never shown to visitors. */
+export interface ApiErrorBody {
+  error: { code: ErrorCode; message: string };
+}
+
+export interface Branding {
+  title: string;
+  /** CSS hex colour, #rgb or #rrggbb. */
+  accentColor: string;
+  /** An absolute http(s) URL or a same-origin path starting with a single "/"; or absent. */
+  logoUrl?: string;
+  welcome: string;
+}
+
+/** GET /api/apps/{appId}/config?locale=xx → 200 AppConfig | 404 app_not_found | 404 fullpage_disabled */
+export interface AppConfig {
+  appId: string;
+  name: string;
+  locales: LocaleCode[];
+  defaultLocale: LocaleCode;
+  /** Branding resolved for the requested locale (falls back to defaultLocale). */
+  branding: Branding;
+}
+
+export interface IdentityPayload {
+  sbs: string;
+  sbs_mm: string;
+  ranstr: string;
+  name?: string;
+  nickname?: string;
+  email?: string;
+  phone?: string;
+}
+
+/** Input variables: bounded string attributes from the link (campaign, external id...). */
+export type InputVars = Record<string, string>;
+
+/** POST /api/apps/{appId}/visitors, optionally with `Authorization: Bearer <visitorToken>` to resume. */
+export interface CreateVisitorRequest {
+  locale: LocaleCode;
+  identity?: IdentityPayload;
+  vars?: InputVars;
+}
+
+export type IdentityError = 'bad_signature' | 'replayed' | 'malformed';
+
+export interface Visitor {
+  id: string;
+  verified: boolean;
+  displayName?: string;
+}
+
+export interface CreateVisitorResponse {
+  visitorToken: string;
+  visitor: Visitor;
+  identityError?: IdentityError;
+}
+
+export type SessionStatus = 'open' | 'closed';
+
+export interface Session {
+  id: string;
+  status: SessionStatus;
+  createdAt: string;
+  /** Sequence number of the newest message, 0 when empty. */
+  lastSeq: number;
+}
+
+/** POST /api/apps/{appId}/sessions (body `{}`) → 201 SessionResponse; GET .../sessions/{id} → 200 | 404 session_not_found */
+export interface SessionResponse {
+  session: Session;
+}
+
+/** GET /api/apps/{appId}/sessions → the visitor's own sessions, newest first. */
+export interface SessionListResponse {
+  sessions: Session[];
+}
+
+export type AuthorRole = 'visitor' | 'agent' | 'system';
+
+export interface LinkCard {
+  /** http(s) only. */
+  url: string;
+  title: string;
+  imageUrl?: string;
+  description?: string;
+}
+
+export interface Message {
+  id: string;
+  /** Per-session sequence number, 1, 2, 3... with no gaps. */
+  seq: number;
+  clientId?: string;
+  author: { role: AuthorRole; name?: string };
+  createdAt: string;
+  kind: 'text' | 'link';
+  text?: string;
+  link?: LinkCard;
+}
+
+/** GET .../sessions/{id}/messages?after=&before=&limit= → ascending by seq. `after` and `before` are exclusive. */
+export interface MessagePage {
+  messages: Message[];
+  /** More messages exist beyond this page in the direction asked. */
+  hasMore: boolean;
+}
+
+/** POST .../sessions/{id}/messages → 201 (new) or 200 (same clientId and text again); 409 conflict on another text. */
+export interface SendMessageRequest {
+  clientId: string;
+  text: string;
+}
+
+export interface MessageResponse {
+  message: Message;
+}
+
+/**
+ * GET .../sessions/{id}/events, text/event-stream, with `Last-Event-ID` to resume.
+ * - `event: message`, `id: <seq>`, data: Message
+ * - `event: typing`, no id, data: TypingEvent
+ * - `event: session`, no id, data: Session (status changes)
+ * - `event: ready`, no id, data: ReadyEvent, sent first on every connection
+ * - comment lines (`: heartbeat`) every `heartbeatMs`
+ */
+export interface TypingEvent {
+  role: 'agent';
+  name?: string;
+  typing: boolean;
+}
+
+export interface ReadyEvent {
+  lastSeq: number;
+  heartbeatMs: number;
+}
+
+export type StreamEvent =
+  | { type: 'message'; data: Message }
+  | { type: 'typing'; data: TypingEvent }
+  | { type: 'session'; data: Session }
+  | { type: 'ready'; data: ReadyEvent };

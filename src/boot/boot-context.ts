@@ -1,0 +1,15 @@
+import { createContext } from 'preact';
+import type { AppConfig } from '../api/wire';
+import type { DirectLink } from '../link/direct-link';
+import type { SafeStorage } from '../storage/safe-storage';
+
+/** What the boot read once, before the first render: the link, the deploy-time API base, storage. */
+export interface Boot {
+  apiBase: string;
+  storage: SafeStorage;
+  link: DirectLink;
+  /** The config request started in parallel with the locale, for the app in the address at load. */
+  prefetchedConfig?: { appId: string; result: Promise<AppConfig> };
+}
+
+export const BootContext = createContext<Boot | null>(null);

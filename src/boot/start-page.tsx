@@ -1,0 +1,31 @@
+import { render } from 'preact';
+import { App } from '../app';
+import type { Boot } from './boot-context';
+import { fetchAppConfig } from '../api/chat-api';
+import { readApiBase } from '../config/runtime-config';
+import { parseDirectLink } from '../link/direct-link';
+import { scrubIdentity } from '../link/scrub-identity';
+import { createI18n, resolvedLocale, switchLanguage } from '../i18n/setup-i18n';
+import { createBrowserStorage } from '../storage/safe-storage';
+import { trackVisualViewport } from '../dom/track-visual-viewport';
+import { appIdFromPath } from '../routes';
+
+/** Reads the link, scrubs identity from the address bar, loads language and config in parallel, then renders. */
+export async function startPage(root: HTMLElement): Promise<void> {
+  const link = parseDirectLink(location.search);
+  history.replaceState(history.state, '', scrubIdentity(location.href));
+  const storage = createBrowserStorage();
+  const apiBase = readApiBase(document);
+  const i18n = await createI18n(link.lang, storage);
+  const locale = resolvedLocale(i18n);
+
+  // The locale and the app config travel in parallel: no extra round trip before the first paint.
+  const appId = appIdFromPath(location.pathname);
+  const prefetchedConfig = appId ? { appId, result: fetchAppConfig({ base: apiBase, appId }, locale) } : undefined;
+  await Promise.all([switchLanguage(i18n, locale), prefetchedConfig?.result.catch(() => undefined)]);
+
+  trackVisualViewport(document.documentElement);
+  const boot: Boot = { apiBase, storage, link, prefetchedConfig };
+  root.textContent = '';
+  render(<App boot={boot} i18n={i18n} />, root);
+}

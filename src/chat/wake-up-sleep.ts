@@ -1,0 +1,22 @@
+/** Waits `ms`, or less when woken: going back online should not sit out a long backoff. */
+export function createWakeableSleep(): { sleep(ms: number, signal?: AbortSignal): Promise<void>; wake(): void } {
+  const sleepers = new Set<() => void>();
+  return {
+    sleep(ms, signal) {
+      return new Promise((resolve) => {
+        const done = () => {
+          clearTimeout(timer);
+          sleepers.delete(done);
+          signal?.removeEventListener('abort', done);
+          resolve();
+        };
+        const timer = setTimeout(done, ms);
+        sleepers.add(done);
+        signal?.addEventListener('abort', done);
+      });
+    },
+    wake() {
+      for (const done of [...sleepers]) done();
+    },
+  };
+}

@@ -1,0 +1,52 @@
+import type { AppConfig, LocaleCode, Visitor } from '../../api/wire';
+import { safeImageSource } from '../../link/safe-url';
+import { useT } from '../../i18n/use-t';
+import { LanguageSwitcher } from '../language-switcher';
+import './style.css';
+
+interface Props {
+  config: AppConfig;
+  locales: readonly LocaleCode[];
+  visitor?: Visitor;
+  canStartNew: boolean;
+  onStartNew(): void;
+  onLanguageChange(locale: LocaleCode): void;
+}
+
+export function ChatHeader({ config, locales, visitor, canStartNew, onStartNew, onLanguageChange }: Props) {
+  const { t } = useT();
+  const logo = safeImageSource(config.branding.logoUrl);
+  return (
+    <header class="chat-header">
+      {logo && (
+        <img
+          class="chat-header__logo"
+          src={logo}
+          alt={t('header.logoAlt', { name: config.name })}
+          width={32}
+          height={32}
+          referrerpolicy="no-referrer"
+        />
+      )}
+      <div class="chat-header__titles">
+        <h1 class="chat-header__title">{config.branding.title}</h1>
+        {visitor?.verified && (
+          <p class="chat-header__verified">
+            <svg aria-hidden="true" viewBox="0 0 16 16" width="12" height="12">
+              <path fill="currentColor" d="M6.5 11.2 3.3 8l1.1-1.1 2.1 2.1 5.1-5.1 1.1 1.1z" />
+            </svg>
+            {visitor.displayName ? `${t('header.verified')} · ${visitor.displayName}` : t('header.verified')}
+          </p>
+        )}
+      </div>
+      <div class="chat-header__actions">
+        {canStartNew && (
+          <button type="button" class="chat-header__button" onClick={onStartNew}>
+            {t('header.newChat')}
+          </button>
+        )}
+        <LanguageSwitcher locales={locales} onChange={onLanguageChange} />
+      </div>
+    </header>
+  );
+}

@@ -1,0 +1,27 @@
+const HEX_COLOR = /^#([0-9a-f]{3}|[0-9a-f]{6})$/i;
+export const DEFAULT_ACCENT = '#1f5fbf';
+
+function channels(hex: string): [number, number, number] {
+  const digits = hex.length === 4 ? [...hex.slice(1)].map((d) => d + d).join('') : hex.slice(1);
+  return [0, 2, 4].map((i) => parseInt(digits.slice(i, i + 2), 16) / 255) as [number, number, number];
+}
+
+function luminance(hex: string): number {
+  const [r, g, b] = channels(hex).map((c) => (c <= 0.03928 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4));
+  return 0.2126 * r + 0.7152 * g + 0.0722 * b;
+}
+
+export function contrastRatio(a: string, b: string): number {
+  const [light, dark] = [luminance(a), luminance(b)].sort((x, y) => y - x);
+  return (light + 0.05) / (dark + 0.05);
+}
+
+/**
+ * The brand colour and the text colour to put on it, whichever of white or near-black reads better.
+ * A colour that is not a hex colour (a typo, or something hostile) is replaced by the default.
+ */
+export function accentColors(value: string | undefined): { accent: string; onAccent: string } {
+  const accent = value && HEX_COLOR.test(value) ? value.toLowerCase() : DEFAULT_ACCENT;
+  const onAccent = contrastRatio(accent, '#ffffff') >= contrastRatio(accent, '#111111') ? '#ffffff' : '#111111';
+  return { accent, onAccent };
+}

@@ -1,0 +1,56 @@
+import i18next, { type i18n } from 'i18next';
+import LanguageDetector from 'i18next-browser-languagedetector';
+import type { LocaleCode } from '../api/wire';
+import type { SafeStorage } from '../storage/safe-storage';
+import { storageKeys } from '../storage/storage-keys';
+import { FALLBACK_LOCALE, SUPPORTED_LOCALES, isSupportedLocale, toBcp47 } from './locales';
+import { normalizeLocale } from './normalize-locale';
+import { loadLocaleMessages } from './load-locale';
+
+export const NAMESPACE = 'chat';
+
+/** Detection order: the link's ?lang, the visitor's own earlier choice, every navigator.languages entry, en. */
+function createDetector(linkLang: string | undefined, storage: SafeStorage): LanguageDetector {
+  const detector = new LanguageDetector();
+  detector.addDetector({ name: 'directLink', lookup: () => linkLang });
+  detector.addDetector({ name: 'storedChoice', lookup: () => storage.get(storageKeys.languageChoice) ?? undefined });
+  return detector;
+}
+
+export function resolvedLocale(instance: i18n): LocaleCode {
+  const language = instance.language;
+  return language && isSupportedLocale(language) ? language : FALLBACK_LOCALE;
+}
+
+/** Creates the i18next instance and detects the language; fetches nothing (switchLanguage loads the messages). */
+export async function createI18n(linkLang: string | undefined, storage: SafeStorage): Promise<i18n> {
+  const instance = i18next.createInstance();
+  instance.use(createDetector(linkLang, storage));
+  await instance.init({
+    supportedLngs: [...SUPPORTED_LOCALES],
+    lowerCaseLng: true,
+    load: 'currentOnly',
+    // No fallback language to fetch: every locale carries every key (a test checks it).
+    fallbackLng: false,
+    ns: [NAMESPACE],
+    defaultNS: NAMESPACE,
+    resources: {},
+    partialBundledLanguages: true,
+    interpolation: { escapeValue: false },
+    returnNull: false,
+    detection: {
+      order: ['directLink', 'storedChoice', 'navigator'],
+      caches: [],
+      convertDetectedLanguage: (code: string) => normalizeLocale(code) ?? code,
+    },
+  });
+  return instance;
+}
+
+export async function switchLanguage(instance: i18n, locale: LocaleCode): Promise<void> {
+  if (!instance.hasResourceBundle(locale, NAMESPACE)) {
+    instance.addResourceBundle(locale, NAMESPACE, await loadLocaleMessages(locale));
+  }
+  await instance.changeLanguage(locale);
+  if (typeof document !== 'undefined') document.documentElement.lang = toBcp47(locale);
+}

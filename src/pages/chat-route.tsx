@@ -1,0 +1,115 @@
+import { useContext, useEffect, useMemo, useState } from 'preact/hooks';
+import { useRoute } from 'preact-iso';
+import type { AppConfig, LocaleCode } from '../api/wire';
+import { fetchAppConfig } from '../api/chat-api';
+import { isApiFailure } from '../api/api-failure';
+import { BootContext } from '../boot/boot-context';
+import { ChatController } from '../chat/chat-controller';
+import { accentColors } from '../config/accent-color';
+import { isValidAppId } from '../link/app-id';
+import { SUPPORTED_LOCALES, isSupportedLocale } from '../i18n/locales';
+import { resolvedLocale, switchLanguage } from '../i18n/setup-i18n';
+import { useT } from '../i18n/use-t';
+import { storageKeys } from '../storage/storage-keys';
+import { ErrorScreen, type ScreenKind } from '../components/error-screen';
+import { ChatPage } from './chat-page';
+import { NotFoundPage } from './not-found-page';
+
+type ConfigState = { status: 'loading' } | { status: 'ready'; config: AppConfig } | { status: 'failed'; kind: ScreenKind };
+
+function failureKind(error: unknown): ScreenKind {
+  if (isApiFailure(error)) {
+    if (error.code === 'app_not_found' || error.code === 'fullpage_disabled') return error.code;
+    if (error.status === 404) return 'app_not_found';
+    if (error.kind === 'network') return 'network';
+  }
+  return 'server';
+}
+
+export function ChatRoute() {
+  const { params } = useRoute();
+  const appId = params.appId;
+  return isValidAppId(appId) ? <ValidChatRoute appId={appId} /> : <NotFoundPage />;
+}
+
+function ValidChatRoute({ appId }: { appId: string }) {
+  const boot = useContext(BootContext);
+  if (!boot) throw new Error('ChatRoute needs a BootContext provider');
+  const { t, i18n } = useT();
+  const [configState, setConfigState] = useState<ConfigState>({ status: 'loading' });
+  const [attempt, setAttempt] = useState(0);
+
+  useEffect(() => {
+    let current = true;
+    const prefetched = attempt === 0 && boot.prefetchedConfig?.appId === appId ? boot.prefetchedConfig.result : undefined;
+    const request = prefetched ?? fetchAppConfig({ base: boot.apiBase, appId }, resolvedLocale(i18n));
+    request.then(
+      (config) => current && setConfigState({ status: 'ready', config }),
+      (error: unknown) => current && setConfigState({ status: 'failed', kind: failureKind(error) }),
+    );
+    return () => {
+      current = false;
+    };
+  }, [appId, attempt]);
+
+  const controller = useMemo(
+    () =>
+      new ChatController({
+        apiBase: boot.apiBase,
+        appId,
+        locale: () => resolvedLocale(i18n),
+        storage: boot.storage,
+        chatId: boot.link.chatId,
+        chatIdMalformed: boot.link.chatIdMalformed,
+        identity: attempt === 0 ? boot.link.identity : undefined,
+        identityMalformed: boot.link.identityMalformed,
+        vars: boot.link.vars,
+      }),
+    [appId, attempt],
+  );
+
+  const config = configState.status === 'ready' ? configState.config : undefined;
+  useEffect(() => {
+    if (config) document.title = config.branding.title;
+  }, [config]);
+
+  const changeLanguage = async (next: LocaleCode) => {
+    boot.storage.set(storageKeys.languageChoice, next);
+    try {
+      await switchLanguage(i18n, next);
+      const localized = await fetchAppConfig({ base: boot.apiBase, appId }, next);
+      setConfigState({ status: 'ready', config: localized });
+    } catch {
+      // Keep the current language or branding; the switcher still shows the choice made.
+    }
+  };
+
+  const colours = accentColors(config?.branding.accentColor);
+  const style = { '--accent': colours.accent, '--on-accent': colours.onAccent };
+  const restart = () => setAttempt((n) => n + 1);
+
+  let content;
+  if (configState.status === 'failed') {
+    const retry = configState.kind === 'network' || configState.kind === 'server';
+    content = <ErrorScreen kind={configState.kind} action={retry ? { label: t('errors.tryAgain'), onClick: restart } : undefined} />;
+  } else if (!config) {
+    content = <p class="app-loading" role="status">{t('page.loading')}</p>;
+  } else {
+    const locales = config.locales.filter(isSupportedLocale);
+    content = (
+      <ChatPage
+        key={attempt}
+        controller={controller}
+        config={config}
+        locales={locales.length > 0 ? locales : SUPPORTED_LOCALES}
+        onLanguageChange={(next) => void changeLanguage(next)}
+        onRestart={restart}
+      />
+    );
+  }
+  return (
+    <div class="app-root" style={style}>
+      {content}
+    </div>
+  );
+}

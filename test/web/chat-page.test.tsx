@@ -1,0 +1,200 @@
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { screen, waitFor, within } from '@testing-library/preact';
+import userEvent from '@testing-library/user-event';
+import { setupServer } from 'msw/node';
+import { createFakeBackend, type FakeBackend } from './support/fake-backend';
+import { closePage, openPage } from './support/open-page';
+
+let backend: FakeBackend;
+const server = setupServer();
+
+beforeAll(() => server.listen({ onUnhandledRequest: 'error' }));
+afterEach(() => {
+  backend?.dropStreams();
+  closePage();
+  server.resetHandlers();
+});
+afterAll(() => server.close());
+
+function useBackend(): FakeBackend {
+  backend = createFakeBackend();
+  server.use(...backend.handlers);
+  return backend;
+}
+
+const composer = () => screen.getByRole('textbox', { name: 'Your message' });
+const log = () => screen.getByRole('log');
+
+describe('chat screen', () => {
+  it('shows the app branding in the visitor language', async () => {
+    useBackend();
+    await openPage('/direct/demo_app');
+    expect(await screen.findByRole('heading', { level: 1, name: 'Demo Shop support' })).toBeInTheDocument();
+    expect(screen.getByText('Hi! How can we help?')).toBeInTheDocument();
+    expect(screen.getByRole('img', { name: 'Demo Shop logo' })).toBeInTheDocument();
+    expect(document.documentElement.lang).toBe('en');
+    await waitFor(() => expect(document.title).toBe('Demo Shop support'));
+  });
+
+  it('sends with Enter, makes a new line with Shift+Enter, and never sends an empty message', async () => {
+    const backend = useBackend();
+    const user = userEvent.setup();
+    await openPage('/direct/demo_app');
+    await user.click(await screen.findByRole('textbox', { name: 'Your message' }));
+    await user.keyboard('{Enter}');
+    await user.keyboard('   {Enter}');
+    expect(backend.sentBodies).toHaveLength(0);
+    await user.keyboard('{selectall}{backspace}Hello{Shift>}{Enter}{/Shift}there{Enter}');
+    await waitFor(() => expect(backend.sentBodies).toHaveLength(1));
+    expect(backend.sentBodies[0]).toMatchObject({ text: 'Hello\nthere' });
+    await waitFor(() => expect(within(log()).getAllByRole('listitem')).toHaveLength(1));
+    expect(within(log()).getByText(/Hello\s+there/)).toBeInTheDocument();
+    expect(composer()).toHaveValue('');
+  });
+
+  it('shows the agent reply live and announces only new messages', async () => {
+    const backend = useBackend();
+    const user = userEvent.setup();
+    await openPage('/direct/demo_app');
+    await user.type(await screen.findByRole('textbox', { name: 'Your message' }), 'Where is my order?{Enter}');
+    await waitFor(() => expect(backend.openStreams()).toBe(1));
+    const liveLog = log();
+    const first = within(liveLog).getAllByRole('listitem')[0];
+    const [session] = backend.sessions.values();
+    backend.agentSays(session.id, 'It ships today.');
+    expect(await within(liveLog).findByText('It ships today.')).toBeInTheDocument();
+    expect(log()).toBe(liveLog);
+    expect(within(liveLog).getAllByRole('listitem')[0]).toBe(first);
+    expect(liveLog).toHaveAttribute('aria-live', 'polite');
+  });
+
+  it('keeps the draft across a reload', async () => {
+    useBackend();
+    const user = userEvent.setup();
+    await openPage('/direct/demo_app');
+    await user.type(await screen.findByRole('textbox', { name: 'Your message' }), 'half a thought');
+    await openPage('/direct/demo_app');
+    expect(await screen.findByRole('textbox', { name: 'Your message' })).toHaveValue('half a thought');
+  });
+
+  it('resumes the conversation after a reload', async () => {
+    const backend = useBackend();
+    const user = userEvent.setup();
+    await openPage('/direct/demo_app');
+    await user.type(await screen.findByRole('textbox', { name: 'Your message' }), 'first visit{Enter}');
+    await waitFor(() => expect(backend.sessions.size).toBe(1));
+    await openPage('/direct/demo_app');
+    await waitFor(() => expect(within(log()).getByText('first visit')).toBeInTheDocument());
+  });
+});
+
+describe('direct links', () => {
+  it('opens the conversation named by direct=1&chatid', async () => {
+    const backend = useBackend();
+    await openPage('/direct/demo_app');
+    await waitFor(() => expect(localStorage.getItem('dc:demo_app:token')).toBeTruthy());
+    const token = localStorage.getItem('dc:demo_app:token');
+    const session = backend.addSessionFor(token, ['Your refund is done.']);
+    await openPage(`/direct/demo_app?direct=1&chatid=${session.id}`);
+    expect(await screen.findByText('Your refund is done.')).toBeInTheDocument();
+  });
+
+  it('says "not found" for a conversation that is not yours, and starts a new chat from there', async () => {
+    const backend = useBackend();
+    const other = backend.addSessionFor(null, ['private']);
+    const user = userEvent.setup();
+    await openPage(`/direct/demo_app?direct=1&chat_id=${other.id}&campaign=x`);
+    const heading = await screen.findByRole('heading', { name: 'Conversation not found' });
+    await waitFor(() => expect(heading).toHaveFocus());
+    expect(screen.queryByText('private')).not.toBeInTheDocument();
+    await user.click(screen.getByRole('button', { name: 'Start a new chat' }));
+    expect(await screen.findByRole('textbox', { name: 'Your message' })).toBeInTheDocument();
+    expect(location.search).toBe('?campaign=x');
+  });
+
+  it('ignores chatid without direct=1', async () => {
+    const backend = useBackend();
+    const other = backend.addSessionFor(null, ['private']);
+    await openPage(`/direct/demo_app?chatid=${other.id}`);
+    expect(await screen.findByRole('textbox', { name: 'Your message' })).toBeInTheDocument();
+    expect(screen.queryByText('private')).not.toBeInTheDocument();
+  });
+});
+
+describe('identity hand-off', () => {
+  const signed = 'sbs=42&sbs_mm=0123456789abcdef0123456789abcdef&ranstr=abcdefghijklmnop1234&name=Ada&email=ada%40example.com&ref=mail';
+
+  it('sends the identity once, keeps the token, and scrubs the address bar', async () => {
+    const backend = useBackend();
+    await openPage(`/direct/demo_app?${signed}`);
+    expect(await screen.findByText(/Signed in · Ada/)).toBeInTheDocument();
+    expect(location.search).toBe('?ref=mail');
+    expect(backend.visitorBodies).toHaveLength(1);
+    expect(backend.visitorBodies[0]).toMatchObject({
+      identity: { sbs: '42', ranstr: 'abcdefghijklmnop1234', name: 'Ada', email: 'ada@example.com' },
+      vars: { ref: 'mail' },
+    });
+    expect(localStorage.getItem('dc:demo_app:token')).toBe(backend.visitors[0].token);
+    await openPage('/direct/demo_app?ref=mail');
+    await waitFor(() => expect(backend.visitorBodies).toHaveLength(2));
+    expect(backend.visitorBodies[1]).not.toHaveProperty('identity');
+  });
+
+  it.each([
+    ['bad_signature', "We couldn't confirm your account from this link, so you're chatting as a guest."],
+    ['replayed', "This link has already been used, so you're chatting as a guest. Ask for a new link to be recognised."],
+  ] as const)('a %s identity shows a notice and the visitor goes on as a guest', async (verdict, text) => {
+    const backend = useBackend();
+    backend.identityVerdict = verdict;
+    const user = userEvent.setup();
+    await openPage(`/direct/demo_app?${signed}`);
+    expect(await screen.findByText(text)).toBeInTheDocument();
+    expect(screen.queryByText(/Signed in/)).not.toBeInTheDocument();
+    await user.click(screen.getByRole('button', { name: 'Dismiss' }));
+    expect(screen.queryByText(text)).not.toBeInTheDocument();
+    expect(screen.getByRole('textbox', { name: 'Your message' })).toBeEnabled();
+  });
+
+  it('never sends half an identity', async () => {
+    const backend = useBackend();
+    await openPage('/direct/demo_app?sbs=42&ranstr=abcdefghijklmnop1234&name=Ada');
+    expect(await screen.findByText("This link is incomplete, so you're chatting as a guest.")).toBeInTheDocument();
+    await waitFor(() => expect(backend.visitorBodies).toHaveLength(1));
+    expect(backend.visitorBodies[0]).not.toHaveProperty('identity');
+    expect(location.search).toBe('');
+  });
+});
+
+describe('error screens', () => {
+  it.each([
+    [{ status: 404, code: 'app_not_found' }, "This chat doesn't exist"],
+    [{ status: 404, code: 'fullpage_disabled' }, "This chat isn't available here"],
+    [{ status: 500, code: 'internal' }, 'Something went wrong on our side'],
+  ] as const)('config %o gets its own screen', async (failure, title) => {
+    const backend = useBackend();
+    backend.configError = failure;
+    await openPage('/direct/demo_app');
+    const heading = await screen.findByRole('heading', { name: title });
+    await waitFor(() => expect(heading).toHaveFocus());
+  });
+
+  it('a dropped network gets a screen with a working "Try again"', async () => {
+    const backend = useBackend();
+    backend.configError = 'network';
+    const user = userEvent.setup();
+    await openPage('/direct/demo_app');
+    expect(await screen.findByRole('heading', { name: "Can't connect" })).toBeInTheDocument();
+    backend.configError = undefined;
+    await user.click(screen.getByRole('button', { name: 'Try again' }));
+    expect(await screen.findByRole('heading', { level: 1, name: 'Demo Shop support' })).toBeInTheDocument();
+  });
+
+  it.each(['/nowhere', '/direct/', '/direct/bad%20id', `/direct/${'a'.repeat(65)}`, '/direct/demo_app/extra'])(
+    '%s gets the translated not-found screen',
+    async (path) => {
+      useBackend();
+      await openPage(path, ['de-DE']);
+      expect(await screen.findByRole('heading', { name: 'Seite nicht gefunden' })).toBeInTheDocument();
+    },
+  );
+});

@@ -1,0 +1,56 @@
+import { defineConfig } from 'vitest/config';
+import preact from '@preact/preset-vite';
+import { apiDevServer } from './server/vite-dev-plugin.ts';
+import { inlineCss } from './scripts/vite-inline-css.ts';
+
+// The customer page. Served under /direct/, one build for every app; the API base comes from index.html's
+// <meta name="direct-chat:api-base"> at deploy time.
+export default defineConfig({
+  base: '/direct/',
+  plugins: [preact(), apiDevServer(), inlineCss()],
+  json: { stringify: true },
+  build: {
+    outDir: 'dist/direct',
+    emptyOutDir: true,
+    target: 'es2020',
+    modulePreload: { polyfill: false },
+    reportCompressedSize: false,
+    rollupOptions: {
+      output: {
+        chunkFileNames: (chunk) => {
+          const locale = /\/locales\/([a-z-]+)\//.exec(chunk.facadeModuleId ?? '')?.[1];
+          return locale ? `assets/locale-${locale}-[hash].js` : 'assets/[name]-[hash].js';
+        },
+      },
+    },
+  },
+  test: {
+    projects: [
+      {
+        extends: true,
+        test: {
+          name: 'web',
+          environment: 'jsdom',
+          include: ['test/web/**/*.test.{ts,tsx}'],
+          setupFiles: ['test/web/setup.ts'],
+        },
+      },
+      {
+        extends: true,
+        test: {
+          name: 'console',
+          environment: 'jsdom',
+          include: ['test/console/**/*.test.{ts,tsx}'],
+        },
+      },
+      {
+        extends: true,
+        test: {
+          name: 'server',
+          environment: 'node',
+          include: ['test/server/**/*.test.ts'],
+        },
+      },
+    ],
+  },
+});
