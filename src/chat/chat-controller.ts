@@ -352,7 +352,9 @@ export class ChatController {
             await this.renewVisitor().catch(() => undefined);
             this.setOutbox(updateEntry(this.outbox, entry.clientId, { status: 'failed', failReason: 'rejected' }));
           } else if (failure.transient) {
-            const wait = failure.retryAfterMs ?? backoffDelay(attempt++, SEND_BACKOFF, this.random);
+            // Offline, the next try waits for the 'online' event (which wakes it) or the longest backoff.
+            const offline = this.state.connection === 'offline';
+            const wait = offline ? SEND_BACKOFF.maxMs : (failure.retryAfterMs ?? backoffDelay(attempt++, SEND_BACKOFF, this.random));
             await this.pause.sleep(wait, this.stop.signal);
           } else {
             this.setOutbox(updateEntry(this.outbox, entry.clientId, { status: 'failed', failReason: failReasonFor(failure) }));

@@ -1,0 +1,87 @@
+import AxeBuilder from '@axe-core/playwright';
+import { expect, test, type Page } from '@playwright/test';
+import { AgentApi } from './support/agent-api';
+import { chatPage } from './support/chat-page';
+import { E2E_AGENT_TOKEN } from './support/e2e-settings';
+import { signedLink } from './support/signed-links';
+
+async function expectNoViolations(page: Page) {
+  const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice']).analyze();
+  expect(results.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
+}
+
+test('the chat screen, with messages, a notice and a link card, has no axe violations', async ({ page }) => {
+  const link = signedLink({ sbs: `axe-${Date.now()}`, name: 'Axe' });
+  await page.goto(link);
+  await expect(page.getByText('Signed in · Axe')).toBeVisible();
+  const chat = chatPage(page);
+  const text = `axe check ${Date.now()}`;
+  await chat.send(text);
+  const agent = new AgentApi();
+  const session = await agent.sessionWith(text);
+  await agent.say(session.id, 'Reply with a link https://example.com/help.');
+  await agent.sendLink(session.id, { url: 'https://example.com/a', title: 'Order #1', description: 'Shipped' });
+  await expect(chat.log.getByText('Order #1')).toBeVisible();
+  await expectNoViolations(page);
+
+  const replay = await page.context().browser()!.newContext();
+  const second = await replay.newPage();
+  await second.goto(link);
+  await expect(second.getByText('This link has already been used', { exact: false })).toBeVisible();
+  await expectNoViolations(second);
+  await replay.close();
+});
+
+test('the chat works with the keyboard alone', async ({ page }) => {
+  await page.goto('/direct/demo_app');
+  await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
+  await page.keyboard.press('Tab');
+  await expect(page.getByRole('link', { name: 'Skip to message box' })).toBeFocused();
+  await page.keyboard.press('Enter');
+  const composer = page.getByRole('textbox', { name: 'Your message' });
+  await expect(composer).toBeFocused();
+  await page.keyboard.type('typed without a mouse');
+  await page.keyboard.press('Enter');
+  await expect(page.getByRole('log').getByText('typed without a mouse')).toBeVisible();
+  await expect(composer).toBeFocused();
+});
+
+for (const [label, path] of [
+  ['not-found', '/nowhere'],
+  ['unknown app', '/direct/no_such_app'],
+  ['conversation not found', '/direct/demo_app?direct=1&chatid=nope'],
+  ['Japanese chat', '/direct/demo_app?lang=ja'],
+  ['Russian chat', '/direct/demo_app?lang=ru'],
+] as const) {
+  test(`the ${label} screen has no axe violations`, async ({ page }) => {
+    await page.goto(path);
+    await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
+    await expectNoViolations(page);
+  });
+}
+
+test('the agent console has no axe violations, signed out and signed in', async ({ page }) => {
+  await page.goto('/console/');
+  await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
+  await expectNoViolations(page);
+  await page.getByLabel(/token/i).fill(E2E_AGENT_TOKEN);
+  await page.getByLabel(/token/i).press('Enter');
+  await expect(page.getByLabel(/token/i)).toHaveCount(0);
+  await expectNoViolations(page);
+});
+
+test('pages carry the security headers and load without a CSP violation', async ({ page }) => {
+  const errors: string[] = [];
+  page.on('console', (message) => {
+    if (message.type() === 'error') errors.push(message.text());
+  });
+  const response = await page.goto('/direct/demo_app');
+  const headers = response!.headers();
+  expect(headers['content-security-policy']).toContain("script-src 'self'");
+  expect(headers['content-security-policy']).toContain('frame-ancestors');
+  expect(headers['referrer-policy']).toBe('no-referrer');
+  await expect(page.getByRole('textbox', { name: 'Your message' })).toBeVisible();
+  const console = await page.request.get('/console/');
+  expect(console.headers()['content-security-policy']).toContain("frame-ancestors 'none'");
+  expect(errors).toEqual([]);
+});

@@ -1,0 +1,46 @@
+// The page's speed benchmark: what loads before the first paint, on a throttled mobile-like connection.
+import { expect, test } from '@playwright/test';
+
+const SLOW_3G = { offline: false, latency: 150, downloadThroughput: (1.6 * 1024 * 1024) / 8, uploadThroughput: (750 * 1024) / 8 };
+
+test('at most 4 requests and 40 KB of JavaScript before the first paint, on a slow connection', async ({ page, browserName }) => {
+  test.skip(browserName !== 'chromium', 'network throttling needs the Chrome DevTools Protocol');
+  const cdp = await page.context().newCDPSession(page);
+  await cdp.send('Network.enable');
+  await cdp.send('Network.setCacheDisabled', { cacheDisabled: true });
+  await cdp.send('Network.emulateNetworkConditions', SLOW_3G);
+
+  await page.goto('/direct/demo_app?lang=en', { waitUntil: 'load' });
+  await expect(page.getByRole('textbox', { name: 'Your message' })).toBeVisible();
+  const metrics = await page.evaluate(() => {
+    const fcp = performance.getEntriesByName('first-contentful-paint')[0]?.startTime ?? Number.NaN;
+    const resources = performance.getEntriesByType('resource') as PerformanceResourceTiming[];
+    const before = resources.filter((entry) => entry.startTime < fcp);
+    const navigation = performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming;
+    return {
+      fcpMs: Math.round(fcp),
+      requestsBeforePaint: 1 + before.length,
+      urls: before.map((entry) => new URL(entry.name).pathname),
+      jsBytesBeforePaint: before.filter((entry) => entry.name.endsWith('.js')).reduce((sum, entry) => sum + entry.encodedBodySize, 0),
+      htmlBytes: navigation.encodedBodySize,
+    };
+  });
+  console.log(`BENCHMARK ${JSON.stringify(metrics)}`);
+  expect(metrics.requestsBeforePaint).toBeLessThanOrEqual(4);
+  expect(metrics.jsBytesBeforePaint).toBeLessThanOrEqual(40 * 1024);
+  expect(metrics.urls.filter((url) => url.includes('/locale-'))).toHaveLength(1);
+});
+
+test('only the active language is downloaded, also after switching', async ({ page }) => {
+  const locales: string[] = [];
+  page.on('request', (request) => {
+    const match = /\/locale-([a-z-]+)-/.exec(request.url());
+    if (match) locales.push(match[1]);
+  });
+  await page.goto('/direct/demo_app?lang=ko');
+  await expect(page.locator('html')).toHaveAttribute('lang', 'ko');
+  expect(locales).toEqual(['ko']);
+  await page.getByRole('combobox').selectOption('ru');
+  await expect(page.locator('html')).toHaveAttribute('lang', 'ru');
+  expect(locales).toEqual(['ko', 'ru']);
+});

@@ -1,0 +1,3 @@
+export const E2E_PORT = 4317;
+export const E2E_AGENT_TOKEN = 'e2e-agent-token-0123456789abcdef';
+export const E2E_ORIGIN = `http://127.0.0.1:${E2E_PORT}`;

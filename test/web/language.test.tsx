@@ -1,0 +1,81 @@
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { screen, waitFor } from '@testing-library/preact';
+import userEvent from '@testing-library/user-event';
+import { setupServer } from 'msw/node';
+import { createFakeBackend } from './support/fake-backend';
+import { closePage, openPage } from './support/open-page';
+
+const server = setupServer();
+beforeAll(() => server.listen({ onUnhandledRequest: 'error' }));
+afterEach(() => {
+  closePage();
+  server.resetHandlers();
+});
+afterAll(() => server.close());
+
+async function open(path: string, languages: string[]) {
+  const backend = createFakeBackend();
+  server.use(...backend.handlers);
+  await openPage(path, languages);
+  await screen.findByRole('textbox');
+  return backend;
+}
+
+describe('language detection', () => {
+  it.each([
+    [['pt-BR', 'en'], 'pt', 'Escreva uma mensagem…'],
+    [['pt-PT'], 'pt', 'Escreva uma mensagem…'],
+    [['es-MX', 'zh-HK', 'en'], 'zh-TW', '輸入訊息…'],
+    [['zh-Hans-SG'], 'zh-CN', '输入消息…'],
+    [['ru'], 'ru', 'Напишите сообщение…'],
+    [['es', 'it'], 'en', 'Write a message…'],
+  ])('navigator.languages %j gives <html lang=%s>', async (languages, htmlLang, placeholder) => {
+    await open('/direct/demo_app', languages);
+    expect(document.documentElement.lang).toBe(htmlLang);
+    expect(screen.getByRole('textbox')).toHaveAttribute('placeholder', placeholder);
+  });
+
+  it('?lang wins over the browser and over a stored choice, in any case or separator', async () => {
+    localStorage.setItem('dc:lang', 'de');
+    await open('/direct/demo_app?lang=JA_jp', ['fr-FR']);
+    expect(document.documentElement.lang).toBe('ja');
+  });
+
+  it('an unknown ?lang falls through to the stored choice, never an error', async () => {
+    localStorage.setItem('dc:lang', 'ko');
+    await open('/direct/demo_app?lang=%3Cscript%3E', ['fr-FR']);
+    expect(document.documentElement.lang).toBe('ko');
+  });
+
+  it('asks the backend for branding in the detected language', async () => {
+    const backend = createFakeBackend();
+    const requested: string[] = [];
+    server.events.on('request:start', ({ request }) => {
+      if (request.url.includes('/config')) requested.push(new URL(request.url).searchParams.get('locale') ?? '');
+    });
+    server.use(...backend.handlers);
+    await openPage('/direct/demo_app', ['de-AT']);
+    await screen.findByRole('textbox');
+    expect(requested).toEqual(['de']);
+    server.events.removeAllListeners();
+  });
+});
+
+describe('language switcher', () => {
+  it('switches the page, updates <html lang>, refetches branding and remembers the choice', async () => {
+    await open('/direct/demo_app', ['en-US']);
+    const user = userEvent.setup();
+    await user.selectOptions(screen.getByRole('combobox', { name: 'Language' }), 'fr');
+    await waitFor(() => expect(document.documentElement.lang).toBe('fr'));
+    expect(screen.getByRole('combobox', { name: 'Langue' })).toHaveValue('fr');
+    expect(localStorage.getItem('dc:lang')).toBe('fr');
+    await open('/direct/demo_app', ['en-US']);
+    expect(document.documentElement.lang).toBe('fr');
+  });
+
+  it('offers every language of the app by its own name', async () => {
+    await open('/direct/demo_app', ['en-US']);
+    const options = screen.getAllByRole('option').map((option) => option.textContent);
+    expect(options).toEqual(['简体中文', '繁體中文', 'English', '日本語', '한국어', 'Deutsch', 'Français', 'Português', 'Русский']);
+  });
+});
