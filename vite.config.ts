@@ -41,6 +41,7 @@ export default defineConfig({
           name: 'console',
           environment: 'jsdom',
           include: ['test/console/**/*.test.{ts,tsx}'],
+          setupFiles: ['test/console/support/setup.ts'],
         },
       },
       {

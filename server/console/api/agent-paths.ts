@@ -1,0 +1,31 @@
+// Every agent endpoint's path in one place, with ids encoded so a hostile id cannot change the route.
+import type { SessionStatus } from '../../../src/api/wire';
+
+const seg = encodeURIComponent;
+
+export type SessionFilter = SessionStatus | 'all';
+
+export interface MessageQuery {
+  before?: number;
+  after?: number;
+  limit?: number;
+}
+
+export const agentPaths = {
+  apps: (): string => '/api/agent/apps',
+  sessions: (appId: string, status: SessionFilter): string =>
+    `/api/agent/apps/${seg(appId)}/sessions?status=${seg(status)}`,
+  session: (appId: string, sessionId: string): string => `/api/agent/apps/${seg(appId)}/sessions/${seg(sessionId)}`,
+  messages: (appId: string, sessionId: string, query: MessageQuery = {}): string => {
+    const params = new URLSearchParams();
+    for (const key of ['before', 'after', 'limit'] as const) {
+      const value = query[key];
+      if (value !== undefined) params.set(key, String(value));
+    }
+    const search = params.toString();
+    return `${agentPaths.session(appId, sessionId)}/messages${search ? `?${search}` : ''}`;
+  },
+  typing: (appId: string, sessionId: string): string => `${agentPaths.session(appId, sessionId)}/typing`,
+  close: (appId: string, sessionId: string): string => `${agentPaths.session(appId, sessionId)}/close`,
+  appEvents: (appId: string): string => `/api/agent/apps/${seg(appId)}/events`,
+};

@@ -1,0 +1,11 @@
+import type { ComponentChildren } from 'preact';
+
+/** The only way the console links out: `href` must already have passed httpUrl(). */
+export function ExternalLink({ href, children }: { href: string; children: ComponentChildren }) {
+  return (
+    <a href={href} target="_blank" rel="noopener noreferrer">
+      {children}
+      <span class="visually-hidden"> (opens in a new tab)</span>
+    </a>
+  );
+}

@@ -1,0 +1,36 @@
+import type { Message } from '../../../src/api/wire';
+import { formatFullTime, formatShortTime } from '../text/format-time';
+import { LinkCard } from './link-card';
+import { LinkifiedText } from './linkified-text';
+
+function authorLabel(author: Message['author']): string {
+  const name = author.name?.trim();
+  switch (author.role) {
+    case 'agent':
+      return name ? `${name} (agent)` : 'Agent';
+    case 'system':
+      return 'System';
+    default:
+      return name ? `${name} (visitor)` : 'Visitor';
+  }
+}
+
+export function MessageItem({ message }: { message: Message }) {
+  return (
+    <li class={`message message--${message.author.role}`}>
+      <p class="message__meta">
+        <span class="message__author">{authorLabel(message.author)}</span>{' '}
+        <time dateTime={message.createdAt} title={formatFullTime(message.createdAt)}>
+          {formatShortTime(message.createdAt)}
+        </time>
+      </p>
+      {message.kind === 'link' && message.link ? (
+        <LinkCard link={message.link} />
+      ) : (
+        <p class="message__text">
+          <LinkifiedText text={message.text ?? ''} />
+        </p>
+      )}
+    </li>
+  );
+}

@@ -1,0 +1,66 @@
+// An app's conversations, kept live: the list call, then the app event stream; after every reconnection the
+// list is fetched again, since events sent while disconnected are not replayed.
+import { useCallback, useEffect, useState } from 'preact/hooks';
+import type { AgentSessionSummary } from '../../agent-wire';
+import type { Session } from '../../../src/api/wire';
+import type { AgentClient } from '../api/agent-client';
+import { ApiError, describeError } from '../api/api-error';
+import { connectEventStream, type StreamStatus } from '../api/event-stream';
+import { parseSessionEvent } from '../api/session-event';
+import { applySession, mergeSummaries } from '../state/session-list';
+
+export interface AppSessions {
+  sessions: AgentSessionSummary[];
+  loaded: boolean;
+  loadError: string | null;
+  streamStatus: StreamStatus;
+  reload(): void;
+  sessionChanged(session: Session): void;
+}
+
+export function useAppSessions(client: AgentClient, appId: string): AppSessions {
+  const [sessions, setSessions] = useState<AgentSessionSummary[]>([]);
+  const [loaded, setLoaded] = useState(false);
+  const [loadError, setLoadError] = useState<string | null>(null);
+  const [streamStatus, setStreamStatus] = useState<StreamStatus>('connecting');
+  const [reloads, setReloads] = useState(0);
+
+  useEffect(() => {
+    let active = true;
+    async function load(): Promise<void> {
+      try {
+        const answer = await client.listSessions(appId, 'all');
+        if (!active) return;
+        setSessions((current) => mergeSummaries(current, answer.sessions));
+        setLoaded(true);
+        setLoadError(null);
+      } catch (error) {
+        if (active && !(error instanceof ApiError && error.status === 401)) setLoadError(describeError(error));
+      }
+    }
+    void load();
+    const stream = connectEventStream({
+      open: (signal) => client.openAppEvents(appId, signal),
+      onEvent: (event) => {
+        if (event.event !== 'session') return;
+        const summary = parseSessionEvent(event.data);
+        if (summary && summary.appId === appId) setSessions((current) => mergeSummaries(current, [summary]));
+      },
+      onConnected: (again) => {
+        if (again) void load();
+      },
+      onStatus: (status) => {
+        if (active) setStreamStatus(status);
+      },
+    });
+    return () => {
+      active = false;
+      stream.close();
+    };
+  }, [client, appId, reloads]);
+
+  const reload = useCallback(() => setReloads((n) => n + 1), []);
+  const sessionChanged = useCallback((session: Session) => setSessions((current) => applySession(current, session)), []);
+
+  return { sessions, loaded, loadError, streamStatus, reload, sessionChanged };
+}

@@ -1,0 +1,9 @@
+import { render } from 'preact';
+import { resolveApiBase } from './api/api-base';
+import { ConsoleApp } from './console-app';
+import './styles/base.css';
+import './styles/layout.css';
+import './styles/conversation.css';
+
+const configured = document.querySelector<HTMLMetaElement>('meta[name="direct-chat:api-base"]')?.content;
+render(<ConsoleApp apiBase={resolveApiBase(configured, location.origin)} />, document.getElementById('app')!);
