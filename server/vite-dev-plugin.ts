@@ -10,20 +10,25 @@ const DEV_API_MODULE = '/server/dev-api.ts';
  * clients reconnect), while the page keeps Vite's HMR.
  */
 export function apiDevServer(): Plugin {
+  let api: ReloadingApi | undefined;
   return {
     name: 'direct-chat-api-dev',
     apply: 'serve',
     configureServer(server) {
-      const api = new ReloadingApi(server);
+      api = new ReloadingApi(server);
+      const current = api;
       server.middlewares.use((request, response, next) => {
         const url = request.url ?? '';
         if (url !== '/api' && !url.startsWith('/api/') && !url.startsWith('/api?')) return next();
-        api.handle(request, response).catch(next);
+        current.handle(request, response).catch(next);
       });
       server.httpServer?.once('listening', () => {
-        api.announce().catch((error: unknown) => server.config.logger.error(`direct-chat API: ${String(error)}`));
+        current.announce().catch((error: unknown) => server.config.logger.error(`direct-chat API: ${String(error)}`));
       });
-      server.httpServer?.once('close', () => api.dispose());
+    },
+    // Runs when the dev server closes: end event streams and close the database.
+    closeBundle() {
+      api?.dispose();
     },
   };
 }

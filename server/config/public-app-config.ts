@@ -1,0 +1,16 @@
+import type { AppConfig, Branding, LocaleCode } from '../../src/api/wire';
+import type { HostedApp } from './apps-config';
+
+/** The public view of an app for one locale (falls back to the app's default locale). */
+export function publicAppConfig(app: HostedApp, requested: LocaleCode | undefined): AppConfig {
+  const locale = requested && app.locales.includes(requested) ? requested : app.defaultLocale;
+  const entry = app.branding[locale] ?? app.branding[app.defaultLocale]!;
+  const branding: Branding = {
+    title: entry.title,
+    accentColor: entry.accentColor ?? app.accentColor,
+    welcome: entry.welcome,
+  };
+  const logoUrl = entry.logoUrl ?? app.logoUrl;
+  if (logoUrl) branding.logoUrl = logoUrl;
+  return { appId: app.appId, name: app.name, locales: [...app.locales], defaultLocale: app.defaultLocale, branding };
+}

@@ -1,0 +1,64 @@
+import { resolve } from 'node:path';
+import { isExactOrigin } from './exact-origin';
+
+/** Everything the server needs to start; read from the environment by readServerSettings. */
+export interface ServerSettings {
+  host: string;
+  port: number;
+  dataDir: string;
+  appsFile: string;
+  /** Holds direct/ (the page) and console/ (the agent console); may be absent, then only the API is served. */
+  distDir: string;
+  /** From DIRECT_CHAT_AGENT_TOKEN; when absent a token is generated once and kept in the data directory. */
+  agentToken?: string;
+  heartbeatMs: number;
+  rateLimitPerMinute: number;
+  faultInjection: boolean;
+  /** Origins (scheme://host[:port]) of pages hosted elsewhere that may call the visitor API (CORS). */
+  corsOrigins: string[];
+}
+
+export class SettingsError extends Error {
+  override name = 'SettingsError';
+}
+
+export const DEFAULT_PORT = 8787;
+export const DEFAULT_HEARTBEAT_MS = 15_000;
+export const DEFAULT_RATE_LIMIT_PER_MINUTE = 600;
+export const MIN_AGENT_TOKEN_LENGTH = 16;
+
+export function readServerSettings(env: NodeJS.ProcessEnv, projectRoot: string): ServerSettings {
+  const agentToken = env.DIRECT_CHAT_AGENT_TOKEN || undefined;
+  if (agentToken !== undefined && (agentToken.length < MIN_AGENT_TOKEN_LENGTH || /\s/.test(agentToken))) {
+    throw new SettingsError(`DIRECT_CHAT_AGENT_TOKEN must be at least ${MIN_AGENT_TOKEN_LENGTH} characters without spaces`);
+  }
+  return {
+    host: env.HOST || '127.0.0.1',
+    port: integer(env, 'PORT', DEFAULT_PORT, 0, 65_535),
+    dataDir: env.DIRECT_CHAT_DATA_DIR ? resolve(env.DIRECT_CHAT_DATA_DIR) : resolve(projectRoot, 'data'),
+    appsFile: env.DIRECT_CHAT_APPS ? resolve(env.DIRECT_CHAT_APPS) : resolve(projectRoot, 'server/apps.json'),
+    distDir: resolve(projectRoot, 'dist'),
+    agentToken,
+    heartbeatMs: integer(env, 'DIRECT_CHAT_HEARTBEAT_MS', DEFAULT_HEARTBEAT_MS, 50, 3_600_000),
+    rateLimitPerMinute: integer(env, 'DIRECT_CHAT_RATE_LIMIT', DEFAULT_RATE_LIMIT_PER_MINUTE, 1, 100_000_000),
+    faultInjection: env.DIRECT_CHAT_FAULT_INJECTION === '1',
+    corsOrigins: origins(env, 'DIRECT_CHAT_CORS_ORIGINS'),
+  };
+}
+
+function origins(env: NodeJS.ProcessEnv, name: string): string[] {
+  const list = (env[name] ?? '').split(',').map((entry) => entry.trim()).filter(Boolean);
+  for (const origin of list) {
+    if (!isExactOrigin(origin)) throw new SettingsError(`${name}: "${origin}" is not an origin like https://chat.example.com`);
+  }
+  return list;
+}
+
+function integer(env: NodeJS.ProcessEnv, name: string, fallback: number, min: number, max: number): number {
+  const raw = env[name];
+  if (raw === undefined || raw === '') return fallback;
+  if (!/^\d+$/.test(raw) || Number(raw) < min || Number(raw) > max) {
+    throw new SettingsError(`${name} must be a whole number from ${min} to ${max}, got "${raw}"`);
+  }
+  return Number(raw);
+}

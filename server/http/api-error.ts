@@ -1,0 +1,18 @@
+import type { ErrorCode } from '../../src/api/wire';
+
+/** An expected failure with its status and wire error code; anything else thrown becomes 500 internal. */
+export class ApiError extends Error {
+  constructor(
+    readonly status: number,
+    readonly code: ErrorCode,
+    message: string,
+    readonly headers: Readonly<Record<string, string>> = {},
+  ) {
+    super(message);
+    this.name = 'ApiError';
+  }
+}
+
+export function invalidRequest(message: string): ApiError {
+  return new ApiError(400, 'invalid_request', message);
+}

@@ -1,0 +1,37 @@
+import { SESSION_ID_PATTERN } from '../../src/api/limits';
+import type { ApiContext } from '../api-context';
+import type { HostedApp } from '../config/apps-config';
+import type { SessionRecord } from '../db/session-queries';
+import type { VisitorRecord } from '../db/visitor-queries';
+import { ApiError } from '../http/api-error';
+
+export function requireApp(context: ApiContext, appId: string | undefined): HostedApp {
+  const app = appId === undefined ? undefined : context.apps.get(appId);
+  if (!app) throw new ApiError(404, 'app_not_found', 'No such app');
+  return app;
+}
+
+/** The session if this visitor (or its verified customer) owns it; "missing" and "not yours" answer alike. */
+export function requireOwnedSession(
+  context: ApiContext,
+  visitor: VisitorRecord,
+  sessionId: string | undefined,
+): SessionRecord {
+  const session =
+    sessionId !== undefined && SESSION_ID_PATTERN.test(sessionId)
+      ? context.sessions.findOwned(visitor.appId, sessionId, { visitorId: visitor.id, customerId: visitor.customerId })
+      : undefined;
+  if (!session) throw sessionNotFound();
+  return session;
+}
+
+export function requireSessionInApp(context: ApiContext, app: HostedApp, sessionId: string | undefined): SessionRecord {
+  const session =
+    sessionId !== undefined && SESSION_ID_PATTERN.test(sessionId) ? context.sessions.findInApp(app.appId, sessionId) : undefined;
+  if (!session) throw sessionNotFound();
+  return session;
+}
+
+function sessionNotFound(): ApiError {
+  return new ApiError(404, 'session_not_found', 'No such session');
+}

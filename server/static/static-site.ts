@@ -1,0 +1,114 @@
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { join, sep } from 'node:path';
+import type { AppsById } from '../config/apps-config';
+import { ApiError } from '../http/api-error';
+import { parseRequestTarget } from '../http/request-target';
+import { applyHeaders, chatPageHeaders, consoleHeaders, type HeaderSet } from '../http/security-headers';
+import { apiOriginFromIndexHtml, styleHashesFromCspJson } from './page-csp-extras';
+import { encodedBody, FileCache, preferredEncoding, type StaticFile } from './file-cache';
+
+export interface StaticSiteOptions {
+  /** Holds direct/ (the page, base /direct/) and console/ (base /console/). */
+  distDir: string;
+  apps: AppsById;
+}
+
+/** Written by the page build (scripts/vite-inline-css.ts): the hashes of the inline styles it put in index.html. */
+const CSP_FILE = 'csp.json';
+const IMMUTABLE = 'public, max-age=31536000, immutable';
+const REVALIDATE = 'no-cache';
+
+/**
+ * Serves the built page and console. /direct/<anything> is the page's SPA entry (its assets are files),
+ * / redirects to the first app, unknown paths get the page's index.html with 404 so the SPA shows "not found".
+ */
+export function createStaticSite(options: StaticSiteOptions) {
+  const files = new FileCache();
+  const pageRoot = join(options.distDir, 'direct');
+  const consoleRoot = join(options.distDir, 'console');
+  const firstAppId = options.apps.keys().next().value as string;
+
+  async function pageHeaders(appId: string | undefined): Promise<HeaderSet> {
+    const index = await files.read(join(pageRoot, 'index.html'));
+    const apiOrigin = index && apiOriginFromIndexHtml(index.body.toString('utf8'));
+    const cspJson = await files.read(join(pageRoot, CSP_FILE));
+    const app = appId === undefined ? undefined : options.apps.get(appId);
+    return chatPageHeaders({
+      frameAncestors: app?.allowedOrigins ?? [],
+      connectOrigins: apiOrigin ? [apiOrigin] : [],
+      styleHashes: cspJson ? styleHashesFromCspJson(cspJson.body.toString('utf8')) : [],
+    });
+  }
+
+  return async function serveStatic(request: IncomingMessage, response: ServerResponse): Promise<void> {
+    const segments = safeTarget(request);
+    const area = segments?.[0];
+    if (area === 'console') {
+      applyHeaders(response, consoleHeaders());
+    } else {
+      applyHeaders(response, await pageHeaders(area === 'direct' ? segments?.[1] : undefined));
+    }
+    if (!segments) throw new ApiError(400, 'invalid_request', 'Bad request target');
+    if (request.method !== 'GET' && request.method !== 'HEAD') {
+      throw new ApiError(405, 'method_not_allowed', 'Only GET and HEAD here', { Allow: 'GET, HEAD' });
+    }
+
+    if (segments.length === 1 && segments[0] === '') {
+      response.statusCode = 302;
+      response.setHeader('Location', `/direct/${encodeURIComponent(firstAppId)}`);
+      response.end();
+      return;
+    }
+    if (area === 'direct' || area === 'console') {
+      const root = area === 'direct' ? pageRoot : consoleRoot;
+      const rest = segments.slice(1);
+      const path = rest.length > 0 && rest.join('/') !== 'index.html' ? safeJoin(root, rest) : undefined;
+      const file = path && (await files.read(path));
+      if (file) return send(request, response, 200, file, rest[0] === 'assets' ? IMMUTABLE : REVALIDATE);
+      if (rest[0] === 'assets') throw new ApiError(404, 'not_found', 'No such file');
+      return sendIndex(request, response, join(root, 'index.html'), 200);
+    }
+    return sendIndex(request, response, join(pageRoot, 'index.html'), 404);
+  };
+
+  async function sendIndex(request: IncomingMessage, response: ServerResponse, path: string, status: number) {
+    const index = await files.read(path);
+    if (!index) throw new ApiError(404, 'not_found', 'This page is not built; run npm run build');
+    send(request, response, status, index, REVALIDATE);
+  }
+}
+
+function send(request: IncomingMessage, response: ServerResponse, status: number, file: StaticFile, cache: string): void {
+  response.setHeader('Cache-Control', cache);
+  response.setHeader('ETag', file.etag);
+  if (file.compressible) response.setHeader('Vary', 'Accept-Encoding');
+  if (status === 200 && request.headers['if-none-match'] === file.etag) {
+    response.statusCode = 304;
+    response.end();
+    return;
+  }
+  const encoding = file.compressible ? preferredEncoding(request.headers['accept-encoding']) : undefined;
+  const body = encoding ? encodedBody(file, encoding) : file.body;
+  if (encoding) response.setHeader('Content-Encoding', encoding);
+  response.statusCode = status;
+  response.setHeader('Content-Type', file.contentType);
+  response.setHeader('Content-Length', body.length);
+  response.end(body);
+}
+
+function safeTarget(request: IncomingMessage): string[] | undefined {
+  try {
+    return parseRequestTarget(request.url).segments;
+  } catch {
+    return undefined;
+  }
+}
+
+/** A path strictly inside root, or undefined: no "..", no hidden files, no separators or NULs smuggled in a segment. */
+export function safeJoin(root: string, segments: readonly string[]): string | undefined {
+  for (const segment of segments) {
+    if (segment === '' || segment.startsWith('.') || /[/\\\0]/.test(segment)) return undefined;
+  }
+  const path = join(root, ...segments);
+  return path.startsWith(root + sep) ? path : undefined;
+}

@@ -1,0 +1,122 @@
+import type { CreateVisitorResponse, IdentityError, InputVars, Visitor } from '../../src/api/wire';
+import { MAX_VARS } from '../../src/api/limits';
+import type { ApiContext } from '../api-context';
+import { hashVisitorToken, newVisitorToken, wellFormedVisitorToken } from '../auth/visitor-token';
+import type { HostedApp } from '../config/apps-config';
+import type { VisitorRecord } from '../db/visitor-queries';
+import { checkSignature } from '../identity/verify-identity';
+import { newRandomId } from '../random-id';
+import type { VisitorRequest } from '../requests/visitor-request';
+
+export interface VisitorResolution {
+  /** 201 when a new visitor (and token) was issued, 200 when the presented token's visitor continues. */
+  status: 200 | 201;
+  body: CreateVisitorResponse;
+}
+
+/**
+ * POST /visitors: resume the token's visitor or start a guest, and apply a signed identity if one verifies.
+ * A verified visitor is bound to its customer for good: a link for another customer gets a new visitor instead.
+ */
+export function resolveVisitor(
+  context: ApiContext,
+  app: HostedApp,
+  presentedToken: string | undefined,
+  request: VisitorRequest,
+): VisitorResolution {
+  const token = wellFormedVisitorToken(presentedToken);
+  const now = context.now();
+  let identityError: IdentityError | undefined;
+  let customerId: string | undefined;
+  if (request.identity) {
+    const check = checkSignature(request.identity.signed, app.appSecret);
+    if (check === 'valid') customerId = request.identity.signed.sbs!;
+    else identityError = check;
+  }
+
+  return context.db.transaction((): VisitorResolution => {
+    const current = token ? context.visitors.findByTokenHash(app.appId, hashVisitorToken(token)) : undefined;
+    const signed = request.identity?.signed;
+    if (customerId !== undefined && !context.nonces.claim(app.appId, customerId, signed!.ranstr!, now)) {
+      identityError = 'replayed';
+      customerId = undefined;
+    }
+    const claims = request.identity?.claims ?? {};
+
+    if (customerId !== undefined) {
+      const displayName = claims.name ?? claims.nickname ?? null;
+      if (current && token && (current.customerId === null || current.customerId === customerId)) {
+        const vars = mergeVars(current.vars, request.vars);
+        const updated = { ...current, customerId, displayName, claims, locale: request.locale, vars, updatedAt: now };
+        context.visitors.update(current.id, updated);
+        return respond(200, token, updated, identityError);
+      }
+      return issueVisitor(context, app, request, { customerId, displayName, claims }, now, identityError);
+    }
+
+    if (current && token) {
+      // Unsigned details never touch a verified visitor; a guest keeps the latest ones as claims.
+      const keepClaims = current.customerId !== null || request.identity === undefined;
+      const updated = {
+        ...current,
+        claims: keepClaims ? current.claims : claims,
+        locale: request.locale,
+        vars: mergeVars(current.vars, request.vars),
+        updatedAt: now,
+      };
+      context.visitors.update(current.id, updated);
+      return respond(200, token, updated, identityError);
+    }
+    return issueVisitor(context, app, request, { customerId: null, displayName: null, claims }, now, identityError);
+  })();
+}
+
+function issueVisitor(
+  context: ApiContext,
+  app: HostedApp,
+  request: VisitorRequest,
+  who: Pick<VisitorRecord, 'customerId' | 'displayName' | 'claims'>,
+  now: string,
+  identityError: IdentityError | undefined,
+): VisitorResolution {
+  const token = newVisitorToken();
+  const visitor: VisitorRecord = {
+    id: newRandomId('v'),
+    appId: app.appId,
+    ...who,
+    locale: request.locale,
+    vars: mergeVars({}, request.vars),
+    createdAt: now,
+    updatedAt: now,
+  };
+  context.visitors.insert(visitor, hashVisitorToken(token));
+  return respond(201, token, visitor, identityError);
+}
+
+function respond(
+  status: 200 | 201,
+  visitorToken: string,
+  record: VisitorRecord,
+  identityError: IdentityError | undefined,
+): VisitorResolution {
+  const body: CreateVisitorResponse = { visitorToken, visitor: toWireVisitor(record) };
+  if (identityError) body.identityError = identityError;
+  return { status, body };
+}
+
+export function toWireVisitor(record: VisitorRecord): Visitor {
+  const visitor: Visitor = { id: record.id, verified: record.customerId !== null };
+  if (record.displayName) visitor.displayName = record.displayName;
+  return visitor;
+}
+
+/** Newer values win; when over MAX_VARS, the oldest keys the new link did not mention are dropped first. */
+function mergeVars(stored: InputVars, incoming: InputVars | undefined): InputVars {
+  if (!incoming) return stored;
+  const merged: InputVars = { ...stored, ...incoming };
+  const keys = Object.keys(merged);
+  const excess = keys.length - MAX_VARS;
+  if (excess <= 0) return merged;
+  const dropped = new Set(keys.filter((key) => !Object.hasOwn(incoming, key)).slice(0, excess));
+  return Object.fromEntries(Object.entries(merged).filter(([key]) => !dropped.has(key)));
+}

@@ -1,0 +1,51 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import type { ServerSettings } from '../../../server/config/server-settings';
+import { startServer, type RunningServer } from '../../../server/http-server';
+
+export const FIXTURE_APPS = resolve(__dirname, '../fixtures/apps.json');
+export const DEMO_SECRET = 'demo-only-secret-not-for-production';
+export const PARTNER_SECRET = 'partner-test-secret-0123456789';
+export const AGENT_TOKEN = 'test-agent-token-0123456789abcdef';
+
+export interface TestServer extends RunningServer {
+  settings: ServerSettings;
+  /** Closes this server and starts a new one on the same data directory. */
+  restart(): Promise<TestServer>;
+  /** Closes the server and deletes its temporary directories. */
+  destroy(): Promise<void>;
+}
+
+/** The real HTTP server on an ephemeral port with a fresh temporary data directory. */
+export async function startTestServer(overrides: Partial<ServerSettings> = {}): Promise<TestServer> {
+  const scratch = mkdtempSync(join(tmpdir(), 'direct-chat-test-'));
+  const settings: ServerSettings = {
+    host: '127.0.0.1',
+    port: 0,
+    dataDir: join(scratch, 'data'),
+    appsFile: FIXTURE_APPS,
+    distDir: join(scratch, 'no-dist'),
+    agentToken: AGENT_TOKEN,
+    heartbeatMs: 15_000,
+    rateLimitPerMinute: 1_000_000,
+    faultInjection: false,
+    corsOrigins: [],
+    ...overrides,
+  };
+  return wrap(await startServer(settings), settings, scratch);
+}
+
+function wrap(running: RunningServer, settings: ServerSettings, scratch: string): TestServer {
+  return Object.assign(running, {
+    settings,
+    async restart() {
+      await running.close();
+      return wrap(await startServer(settings), settings, scratch);
+    },
+    async destroy() {
+      await running.close();
+      rmSync(scratch, { recursive: true, force: true });
+    },
+  });
+}

@@ -1,0 +1,25 @@
+import { builtinModules } from 'node:module';
+import { defineConfig } from 'vite';
+
+// The reference server, built for Node: dist-server/main.js (the server) and dist-server/sign-link-cli.js.
+// Never part of the page's bundle.
+export default defineConfig({
+  publicDir: false,
+  build: {
+    ssr: true,
+    target: 'node20',
+    outDir: 'dist-server',
+    emptyOutDir: true,
+    minify: false,
+    sourcemap: true,
+    reportCompressedSize: false,
+    rolldownOptions: {
+      input: {
+        main: 'server/main.ts',
+        'sign-link-cli': 'server/sign-link-cli.ts',
+      },
+      external: ['better-sqlite3', ...builtinModules, ...builtinModules.map((name) => `node:${name}`)],
+      output: { format: 'es', entryFileNames: '[name].js', chunkFileNames: 'chunks/[name]-[hash].js' },
+    },
+  },
+});
