@@ -1,4 +1,5 @@
 // Pure request builders: everything about URLs, headers and bodies, testable without a network.
+import { SESSION_ID_PATTERN } from './limits';
 import type { CreateVisitorRequest, LocaleCode, SendMessageRequest } from './wire';
 
 export interface ApiRequest {
@@ -35,7 +36,11 @@ const post = (target: ApiTarget, url: string, body: unknown): ApiRequest => ({
   headers: headers(target, true),
   body: JSON.stringify(body),
 });
-const sessionPath = (sessionId: string) => `/sessions/${encodeURIComponent(sessionId)}`;
+function sessionPath(sessionId: string): string {
+  // "." and ".." survive encoding as path segments: only well-formed ids are ever put into a URL.
+  if (!SESSION_ID_PATTERN.test(sessionId)) throw new TypeError('malformed session id');
+  return `/sessions/${sessionId}`;
+}
 
 export const endpoints = {
   config: (target: ApiTarget, locale: LocaleCode) => get(target, appUrl(target, '/config', { locale })),

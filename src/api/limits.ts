@@ -21,6 +21,8 @@ export const MAX_VARS = 20;
 export const MAX_VAR_KEY_LENGTH = 64;
 export const MAX_VAR_VALUE_LENGTH = 256;
 export const VAR_KEY_PATTERN = /^[A-Za-z0-9_.-]{1,64}$/;
+/** All variables together, keys and values, in UTF-8: keeps any link's /visitors body well under the 16 KiB limit. */
+export const MAX_VARS_BYTES = 4096;
 
 export const MAX_MESSAGE_LENGTH = 4000;
 export const MAX_PAGE_SIZE = 100;

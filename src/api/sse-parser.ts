@@ -36,6 +36,7 @@ export function createSseParser(onEvent: (event: SseEvent) => void): { push(chun
 
   return {
     push(chunk: string): void {
+      if (chunk === '') return;
       let text = chunk;
       // A CR at the end of the last chunk may be the first half of a CRLF.
       if (pendingCr && text.startsWith('\n')) text = text.slice(1);

@@ -1,6 +1,8 @@
 import type { StreamEvent } from './wire';
 import type { SseEvent } from './sse-parser';
-import { isMessage, isSession } from './wire-guards';
+import { isCount, isMessage, isSession } from './wire-guards';
+
+const MAX_HEARTBEAT_MS = 3_600_000;
 
 /** A raw SSE event as a typed stream event, or null for anything unknown or malformed (skipped, never thrown). */
 export function parseStreamEvent(raw: SseEvent): StreamEvent | null {
@@ -21,7 +23,7 @@ export function parseStreamEvent(raw: SseEvent): StreamEvent | null {
         ? { type: 'typing', data: { role: 'agent', typing: record.typing, ...(typeof record.name === 'string' ? { name: record.name } : {}) } }
         : null;
     case 'ready':
-      return typeof record.lastSeq === 'number' && typeof record.heartbeatMs === 'number'
+      return isCount(record.lastSeq) && isCount(record.heartbeatMs) && record.heartbeatMs > 0 && record.heartbeatMs <= MAX_HEARTBEAT_MS
         ? { type: 'ready', data: { lastSeq: record.lastSeq, heartbeatMs: record.heartbeatMs } }
         : null;
     default:

@@ -1,16 +1,18 @@
 // A backend is the integrator's: check the shape of what the page renders rather than trust it.
+import { SESSION_ID_PATTERN } from './limits';
 import type { AppConfig, CreateVisitorResponse, LinkCard, Message, Session } from './wire';
 
 type Json = Record<string, unknown>;
 const isObject = (value: unknown): value is Json => typeof value === 'object' && value !== null && !Array.isArray(value);
 const isString = (value: unknown): value is string => typeof value === 'string';
 const isOptionalString = (value: unknown): boolean => value === undefined || isString(value);
-const isCount = (value: unknown): value is number => Number.isSafeInteger(value) && (value as number) >= 0;
+export const isCount = (value: unknown): value is number => Number.isSafeInteger(value) && (value as number) >= 0;
 
 export function isSession(value: unknown): value is Session {
   return (
     isObject(value) &&
     isString(value.id) &&
+    SESSION_ID_PATTERN.test(value.id) &&
     (value.status === 'open' || value.status === 'closed') &&
     isString(value.createdAt) &&
     isCount(value.lastSeq)

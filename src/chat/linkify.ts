@@ -2,7 +2,8 @@ import { safeHttpUrl } from '../link/safe-url';
 
 export type TextSegment = { kind: 'text'; text: string } | { kind: 'link'; text: string; href: string };
 
-const URL_CANDIDATE = /\bhttps?:\/\/[^\s<>"']+/gi;
+// CJK and full-width punctuation (。，！（）…) ends a URL as a space would: Chinese and Japanese put no space there.
+const URL_CANDIDATE = /\bhttps?:\/\/[^\s<>"'\u3000-\u303f\uff00-\uff65]+/gi;
 // Punctuation that ends a sentence rather than the URL: "see https://example.com."
 const TRAILING_PUNCTUATION = /[.,;:!?)\]}»”’]+$/;
 

@@ -1,6 +1,7 @@
 import { CLIENT_ID_PATTERN, MAX_MESSAGE_LENGTH, SESSION_ID_PATTERN } from '../api/limits';
 
-export type FailReason = 'session_closed' | 'too_long' | 'rejected';
+export const FAIL_REASONS = ['session_closed', 'too_long', 'rejected'] as const;
+export type FailReason = (typeof FAIL_REASONS)[number];
 
 /** A message the visitor wrote that the server has not confirmed yet. */
 export interface OutboxEntry {
@@ -53,7 +54,8 @@ function isEntry(value: unknown): value is OutboxEntry {
     entry.text.length <= MAX_MESSAGE_LENGTH &&
     typeof entry.createdAt === 'string' &&
     (entry.sessionId === undefined || (typeof entry.sessionId === 'string' && SESSION_ID_PATTERN.test(entry.sessionId))) &&
-    (entry.status === 'sending' || entry.status === 'failed')
+    (entry.status === 'sending' || entry.status === 'failed') &&
+    (entry.failReason === undefined || FAIL_REASONS.includes(entry.failReason as FailReason))
   );
 }
 

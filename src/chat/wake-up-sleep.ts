@@ -4,6 +4,7 @@ export function createWakeableSleep(): { sleep(ms: number, signal?: AbortSignal)
   return {
     sleep(ms, signal) {
       return new Promise((resolve) => {
+        if (signal?.aborted) return resolve();
         const done = () => {
           clearTimeout(timer);
           sleepers.delete(done);

@@ -22,6 +22,7 @@ export function contrastRatio(a: string, b: string): number {
  */
 export function accentColors(value: string | undefined): { accent: string; onAccent: string } {
   const accent = value && HEX_COLOR.test(value) ? value.toLowerCase() : DEFAULT_ACCENT;
-  const onAccent = contrastRatio(accent, '#ffffff') >= contrastRatio(accent, '#111111') ? '#ffffff' : '#111111';
+  // Pure black: with it, one of the two always reaches 4.5:1 (near-black does not for mid-tones such as #777).
+  const onAccent = contrastRatio(accent, '#ffffff') >= contrastRatio(accent, '#000000') ? '#ffffff' : '#000000';
   return { accent, onAccent };
 }

@@ -2,6 +2,7 @@ import type { IdentityPayload, InputVars } from '../api/wire';
 import {
   IDENTITY_LIMITS,
   MAX_VARS,
+  MAX_VARS_BYTES,
   MAX_VAR_VALUE_LENGTH,
   SESSION_ID_PATTERN,
   VAR_KEY_PATTERN,
@@ -60,12 +61,18 @@ function readIdentity(params: Map<string, string>): Pick<DirectLink, 'identity' 
   return { identity, identityMalformed: false };
 }
 
+const utf8Length = (text: string) => new TextEncoder().encode(text).length;
+
 function readVars(params: Map<string, string>): InputVars {
   const vars = new Map<string, string>();
-  for (const [key, value] of params) {
+  let bytes = 0;
+  for (const [key, raw] of params) {
     if (vars.size >= MAX_VARS) break;
     if (CONTRACT_KEYS.has(key) || !VAR_KEY_PATTERN.test(key)) continue;
-    vars.set(key, truncateCodePoints(stripControlCharacters(value), MAX_VAR_VALUE_LENGTH));
+    const value = truncateCodePoints(stripControlCharacters(raw), MAX_VAR_VALUE_LENGTH);
+    bytes += utf8Length(key) + utf8Length(value);
+    if (bytes > MAX_VARS_BYTES) break;
+    vars.set(key, value);
   }
   // fromEntries defines own properties, so a key like "__proto__" stays a plain attribute.
   return Object.fromEntries(vars);

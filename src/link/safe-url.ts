@@ -11,6 +11,7 @@ export function safeHttpUrl(value: string | undefined): string | undefined {
 
 /** An image source from config: http(s), or a path on this origin. */
 export function safeImageSource(value: string | undefined): string | undefined {
-  if (value && value.startsWith('/') && !value.startsWith('//') && !value.includes('\\')) return value;
+  // Browsers drop tabs and newlines inside URLs, so "/\t/evil.example" would be protocol-relative: refuse them all.
+  if (value && value.startsWith('/') && !value.startsWith('//') && !/[\u0000-\u001f\u007f\\]/.test(value)) return value;
   return safeHttpUrl(value);
 }

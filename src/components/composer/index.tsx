@@ -1,6 +1,7 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { MAX_MESSAGE_LENGTH } from '../../api/limits';
 import { isSendKey } from '../../chat/composer-keys';
+import { codePointLength } from '../../link/text-bounds';
 import { useT } from '../../i18n/use-t';
 import './style.css';
 
@@ -17,7 +18,7 @@ export function Composer({ initialDraft, disabled, onDraftChange, onSend }: Prop
   const { t } = useT();
   const [draft, setDraft] = useState(initialDraft);
   const input = useRef<HTMLTextAreaElement>(null);
-  const over = draft.length - MAX_MESSAGE_LENGTH;
+  const over = codePointLength(draft) - MAX_MESSAGE_LENGTH;
   const canSend = !disabled && draft.trim() !== '' && over <= 0;
 
   useEffect(() => {
