@@ -6,7 +6,7 @@ import { computeSignature, newRanstr, signDirectLink } from '../../server/sign-l
 import { call } from './support/api-client';
 import { DEMO_SECRET, startTestServer, type TestServer } from './support/test-server';
 
-// The worked example in docs/server.md; integrators check their own code against it.
+// The worked example in the README ("Identity: signing links"); integrators check their own code against it.
 const VECTOR = {
   secret: 'demo-only-secret-not-for-production',
   sbs: '42',

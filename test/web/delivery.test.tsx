@@ -85,7 +85,7 @@ describe('outbox', () => {
     const input = await start();
     const user = userEvent.setup();
     await user.type(input, 'hello{Enter}');
-    await waitFor(() => expect(backend.openStreams()).toBe(1));
+    await waitFor(() => expect(backend.openStreams()).toBeGreaterThan(0));
     const [session] = backend.sessions.values();
     await user.type(input, 'unsent draft');
     backend.closeSession(session.id);
@@ -106,7 +106,7 @@ describe('incoming stream', () => {
       if (request.url.endsWith('/events')) seen.push(request.headers.get('Last-Event-ID'));
     });
     await userEvent.setup().type(input, 'hi{Enter}');
-    await waitFor(() => expect(backend.openStreams()).toBe(1));
+    await waitFor(() => expect(backend.openStreams()).toBeGreaterThan(0));
     const [session] = backend.sessions.values();
     backend.agentSays(session.id, 'one');
     await screen.findByText('one');
@@ -130,7 +130,7 @@ describe('incoming stream', () => {
   it('shows the agent typing, then their message', async () => {
     const input = await start();
     await userEvent.setup().type(input, 'hi{Enter}');
-    await waitFor(() => expect(backend.openStreams()).toBe(1));
+    await waitFor(() => expect(backend.openStreams()).toBeGreaterThan(0));
     const [session] = backend.sessions.values();
     backend.agentTyping(session.id);
     expect(await screen.findByText('Sam is typing…')).toBeInTheDocument();
