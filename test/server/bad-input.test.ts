@@ -1,13 +1,12 @@
-import { readFileSync } from 'node:fs';
 import { request as httpRequest } from 'node:http';
-import { resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { CLIENT_ID_PATTERN } from '../../src/api/limits';
 import { call, clientId, newSession, newVisitor, signedIdentity } from './support/api-client';
 import { startTestServer, type TestServer } from './support/test-server';
+import { naughtyStrings } from '../support/naughty-strings';
 
 // The Big List of Naughty Strings: hostile and unusual input of every kind.
-const BLNS: string[] = JSON.parse(readFileSync(resolve(__dirname, '../../../shared/corpora/blns/blns.json'), 'utf8'));
+const BLNS = naughtyStrings;
 
 let server: TestServer;
 let token: string;

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { linkify, type TextSegment } from '../../../src/chat/linkify';
-import { naughtyStrings } from './support/naughty-strings';
+import { naughtyStrings } from '../../support/naughty-strings';
 
 const links = (text: string) => linkify(text).filter((segment) => segment.kind === 'link');
 const joined = (segments: TextSegment[]) => segments.map((segment) => segment.text).join('');

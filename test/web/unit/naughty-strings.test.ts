@@ -5,7 +5,7 @@ import { isValidAppId } from '../../../src/link/app-id';
 import { appIdFromPath } from '../../../src/routes';
 import { endpoints } from '../../../src/api/endpoints';
 import { APP_ID_PATTERN } from '../../../src/api/limits';
-import { naughtyStrings } from './support/naughty-strings';
+import { naughtyStrings } from '../../support/naughty-strings';
 import { expectLinkContract } from './support/link-invariants';
 import { PAGE_URL, appRequests, sessionRequests, staysInAppPath, staysInSessionPath } from './support/request-urls';
 

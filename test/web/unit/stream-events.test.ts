@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { parseStreamEvent } from '../../../src/api/stream-events';
-import { naughtyStrings } from './support/naughty-strings';
+import { naughtyStrings } from '../../support/naughty-strings';
 import { linkMessage, session, textMessage } from './support/wire-samples';
 
 const raw = (event: string, data: unknown, id?: string) => ({ event, data: JSON.stringify(data), ...(id ? { id } : {}) });

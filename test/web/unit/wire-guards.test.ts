@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { isAppConfig, isMessage, isSession, isVisitorResponse } from '../../../src/api/wire-guards';
-import { naughtyStrings } from './support/naughty-strings';
+import { naughtyStrings } from '../../support/naughty-strings';
 import { WRONG_VALUES, appConfig, linkMessage, session, textMessage, visitorResponse, withField } from './support/wire-samples';
 
 /** For each field: which of WRONG_VALUES (and extra ones) it must refuse. */
