@@ -9,7 +9,7 @@ import type { SafeStorage } from '../storage/safe-storage';
 import { storageKeys } from '../storage/storage-keys';
 import { RECONNECT_BACKOFF, SEND_BACKOFF, backoffDelay } from './backoff';
 import { newClientId } from './client-id';
-import { contiguousSeq, mergeMessages } from './transcript';
+import { contiguousSeq, mergeMessages, newestSeq } from './transcript';
 import { addEntry, assignSession, entriesFor, nextToSend, parseOutbox, removeEntry, updateEntry, type OutboxEntry } from './outbox';
 import { failReasonFor } from './fail-reason';
 import { initialChatState, type ChatFailure, type ChatState } from './chat-state';
@@ -277,19 +277,20 @@ export class ChatController {
 
   private async openSession(session: Session): Promise<void> {
     this.options.storage.set(storageKeys.currentSession(this.options.appId), session.id);
-    const page =
-      session.lastSeq > 0
-        ? await this.persist(() => fetchMessages(this.target(), session.id, { before: session.lastSeq + 1, limit: PAGE_SIZE }))
-        : { messages: [], hasMore: false };
-    this.update({
-      session,
-      messages: page.messages,
-      logStartSeq: page.messages[0]?.seq ?? 1,
-      hasEarlier: page.hasMore,
-    });
-    this.acceptMessages(page.messages);
+    await this.showNewestPage(session, session.lastSeq);
     this.refreshPending();
     void this.runStream(session.id);
+  }
+
+  /** Replaces the transcript with its newest page: on opening, and when the server's numbering no longer matches ours. */
+  private async showNewestPage(session: Session, lastSeq: number): Promise<void> {
+    const page =
+      lastSeq > 0
+        ? await this.persist(() => fetchMessages(this.target(), session.id, { before: lastSeq + 1, limit: PAGE_SIZE }))
+        : { messages: [], hasMore: false };
+    if (this.state.session && this.state.session.id !== session.id) return;
+    this.update({ session, messages: page.messages, logStartSeq: page.messages[0]?.seq ?? 1, hasEarlier: page.hasMore });
+    this.acceptMessages(page.messages);
   }
 
   private async ensureSession(): Promise<string> {
@@ -430,9 +431,12 @@ export class ChatController {
       case 'ready':
         this.heartbeatMs = event.data.heartbeatMs > 0 ? event.data.heartbeatMs : DEFAULT_HEARTBEAT_MS;
         if (this.state.connection !== 'online' && navigator.onLine !== false) this.update({ connection: 'online' });
-        if (event.data.lastSeq > this.resumeSeq()) void this.catchUp();
+        // Behind what we hold: the server lost or renumbered messages (restored backup, new database). Start over.
+        if (event.data.lastSeq < newestSeq(this.state.messages)) void this.resync(event.data.lastSeq);
+        else if (event.data.lastSeq > this.resumeSeq()) void this.catchUp();
         return;
       case 'message':
+        if (this.conflicts(event.data)) return void this.resync(event.data.seq);
         this.acceptMessages([event.data]);
         if (event.data.author.role === 'agent') this.setTyping(undefined);
         if (this.resumeSeq() < event.data.seq) void this.catchUp();
@@ -443,6 +447,21 @@ export class ChatController {
       case 'session':
         if (event.data.id === this.state.session?.id) this.update({ session: event.data });
         return;
+    }
+  }
+
+  /** Another message already holds this seq: the numbering we have is not the server's any more. */
+  private conflicts(message: Message): boolean {
+    return this.state.messages.some((held) => held.seq === message.seq && held.id !== message.id);
+  }
+
+  private async resync(lastSeq: number): Promise<void> {
+    const session = this.state.session;
+    if (!session) return;
+    try {
+      await this.showNewestPage(session, lastSeq);
+    } catch {
+      // The next reconnect tries again.
     }
   }
 

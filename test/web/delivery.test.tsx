@@ -127,6 +127,18 @@ describe('incoming stream', () => {
     server.events.removeAllListeners();
   });
 
+  it('starts over from the server transcript when the server has lost the numbering the page holds', async () => {
+    const input = await start();
+    await userEvent.setup().type(input, 'before the restore{Enter}');
+    await waitFor(() => expect(backend.openStreams()).toBeGreaterThan(0));
+    const [session] = backend.sessions.values();
+    backend.agentSays(session.id, 'also before');
+    await screen.findByText('also before');
+    backend.forgetMessages(session.id);
+    backend.agentSays(session.id, 'after the restore');
+    await waitFor(() => expect(bubbles().map((li) => li.querySelector('p')?.textContent)).toEqual(['after the restore']));
+  });
+
   it('shows the agent typing, then their message', async () => {
     const input = await start();
     await userEvent.setup().type(input, 'hi{Enter}');

@@ -39,6 +39,8 @@ export interface FakeBackend {
   dropStreams(): void;
   openStreams(): number;
   addSessionFor(visitorToken: string | null, texts: string[]): FakeSession;
+  /** The backend loses a session's messages (a restored backup): numbering starts again at 1. */
+  forgetMessages(sessionId: string): void;
 }
 
 function error(status: number, code: ErrorCode) {
@@ -85,6 +87,12 @@ export function createFakeBackend(overrides: Partial<AppConfig> = {}): FakeBacke
       }
     },
     openStreams: () => [...streams.values()].reduce((sum, set) => sum + set.size, 0),
+    forgetMessages(sessionId) {
+      const session = backend.sessions.get(sessionId);
+      if (!session) return;
+      session.messages = [];
+      session.lastSeq = 0;
+    },
     addSessionFor(token, texts) {
       const owner = backend.visitors.find((visitor) => visitor.token === token) ?? createVisitorRecord(false);
       const session = createSessionRecord(owner.id);
