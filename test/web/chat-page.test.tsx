@@ -1,33 +1,17 @@
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { screen, waitFor, within } from '@testing-library/preact';
 import userEvent from '@testing-library/user-event';
-import { setupServer } from 'msw/node';
-import { createFakeBackend, type FakeBackend } from './support/fake-backend';
-import { closePage, openPage } from './support/open-page';
+import { setUpFakeBackendServer } from './support/fake-backend-server';
+import { openPage } from './support/open-page';
 
-let backend: FakeBackend;
-const server = setupServer();
-
-beforeAll(() => server.listen({ onUnhandledRequest: 'error' }));
-afterEach(() => {
-  backend?.dropStreams();
-  closePage();
-  server.resetHandlers();
-});
-afterAll(() => server.close());
-
-function useBackend(): FakeBackend {
-  backend = createFakeBackend();
-  server.use(...backend.handlers);
-  return backend;
-}
+const { newBackend } = setUpFakeBackendServer();
 
 const composer = () => screen.getByRole('textbox', { name: 'Your message' });
 const log = () => screen.getByRole('log');
 
 describe('chat screen', () => {
   it('shows the app branding in the visitor language', async () => {
-    useBackend();
+    newBackend();
     await openPage('/direct/demo_app');
     expect(await screen.findByRole('heading', { level: 1, name: 'Demo Shop support' })).toBeInTheDocument();
     expect(screen.getByText('Hi! How can we help?')).toBeInTheDocument();
@@ -37,7 +21,7 @@ describe('chat screen', () => {
   });
 
   it('sends with Enter, makes a new line with Shift+Enter, and never sends an empty message', async () => {
-    const backend = useBackend();
+    const backend = newBackend();
     const user = userEvent.setup();
     await openPage('/direct/demo_app');
     await user.click(await screen.findByRole('textbox', { name: 'Your message' }));
@@ -53,7 +37,7 @@ describe('chat screen', () => {
   });
 
   it('shows the agent reply live and announces only new messages', async () => {
-    const backend = useBackend();
+    const backend = newBackend();
     const user = userEvent.setup();
     await openPage('/direct/demo_app');
     await user.type(await screen.findByRole('textbox', { name: 'Your message' }), 'Where is my order?{Enter}');
@@ -69,7 +53,7 @@ describe('chat screen', () => {
   });
 
   it('keeps the draft across a reload', async () => {
-    useBackend();
+    newBackend();
     const user = userEvent.setup();
     await openPage('/direct/demo_app');
     await user.type(await screen.findByRole('textbox', { name: 'Your message' }), 'half a thought');
@@ -78,7 +62,7 @@ describe('chat screen', () => {
   });
 
   it('resumes the conversation after a reload', async () => {
-    const backend = useBackend();
+    const backend = newBackend();
     const user = userEvent.setup();
     await openPage('/direct/demo_app');
     await user.type(await screen.findByRole('textbox', { name: 'Your message' }), 'first visit{Enter}');
@@ -90,7 +74,7 @@ describe('chat screen', () => {
 
 describe('direct links', () => {
   it('opens the conversation named by direct=1&chatid', async () => {
-    const backend = useBackend();
+    const backend = newBackend();
     await openPage('/direct/demo_app');
     await waitFor(() => expect(localStorage.getItem('dc:demo_app:token')).toBeTruthy());
     const token = localStorage.getItem('dc:demo_app:token');
@@ -100,7 +84,7 @@ describe('direct links', () => {
   });
 
   it('says "not found" for a conversation that is not yours, and starts a new chat from there', async () => {
-    const backend = useBackend();
+    const backend = newBackend();
     const other = backend.addSessionFor(null, ['private']);
     const user = userEvent.setup();
     await openPage(`/direct/demo_app?direct=1&chat_id=${other.id}&campaign=x`);
@@ -113,7 +97,7 @@ describe('direct links', () => {
   });
 
   it('ignores chatid without direct=1', async () => {
-    const backend = useBackend();
+    const backend = newBackend();
     const other = backend.addSessionFor(null, ['private']);
     await openPage(`/direct/demo_app?chatid=${other.id}`);
     expect(await screen.findByRole('textbox', { name: 'Your message' })).toBeInTheDocument();
@@ -125,7 +109,7 @@ describe('identity hand-off', () => {
   const signed = 'sbs=42&sbs_mm=0123456789abcdef0123456789abcdef&ranstr=abcdefghijklmnop1234&name=Ada&email=ada%40example.com&ref=mail';
 
   it('sends the identity once, keeps the token, and scrubs the address bar', async () => {
-    const backend = useBackend();
+    const backend = newBackend();
     await openPage(`/direct/demo_app?${signed}`);
     expect(await screen.findByText(/Signed in · Ada/)).toBeInTheDocument();
     expect(location.search).toBe('?ref=mail');
@@ -144,7 +128,7 @@ describe('identity hand-off', () => {
     ['bad_signature', "We couldn't confirm your account from this link, so you're chatting as a guest."],
     ['replayed', "This link has already been used, so you're chatting as a guest. Ask for a new link to be recognised."],
   ] as const)('a %s identity shows a notice and the visitor goes on as a guest', async (verdict, text) => {
-    const backend = useBackend();
+    const backend = newBackend();
     backend.identityVerdict = verdict;
     const user = userEvent.setup();
     await openPage(`/direct/demo_app?${signed}`);
@@ -156,7 +140,7 @@ describe('identity hand-off', () => {
   });
 
   it('never sends half an identity', async () => {
-    const backend = useBackend();
+    const backend = newBackend();
     await openPage('/direct/demo_app?sbs=42&ranstr=abcdefghijklmnop1234&name=Ada');
     expect(await screen.findByText("This link is incomplete, so you're chatting as a guest.")).toBeInTheDocument();
     await waitFor(() => expect(backend.visitorBodies).toHaveLength(1));
@@ -171,7 +155,7 @@ describe('error screens', () => {
     [{ status: 404, code: 'fullpage_disabled' }, "This chat isn't available here"],
     [{ status: 500, code: 'internal' }, 'Something went wrong on our side'],
   ] as const)('config %o gets its own screen', async (failure, title) => {
-    const backend = useBackend();
+    const backend = newBackend();
     backend.configError = failure;
     await openPage('/direct/demo_app');
     const heading = await screen.findByRole('heading', { name: title });
@@ -179,7 +163,7 @@ describe('error screens', () => {
   });
 
   it('a dropped network gets a screen with a working "Try again"', async () => {
-    const backend = useBackend();
+    const backend = newBackend();
     backend.configError = 'network';
     const user = userEvent.setup();
     await openPage('/direct/demo_app');
@@ -192,7 +176,7 @@ describe('error screens', () => {
   it.each(['/nowhere', '/direct/', '/direct/bad%20id', `/direct/${'a'.repeat(65)}`, '/direct/demo_app/extra'])(
     '%s gets the translated not-found screen',
     async (path) => {
-      useBackend();
+      newBackend();
       await openPage(path, ['de-DE']);
       expect(await screen.findByRole('heading', { name: 'Seite nicht gefunden' })).toBeInTheDocument();
     },

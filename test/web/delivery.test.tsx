@@ -1,23 +1,15 @@
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { screen, waitFor, within } from '@testing-library/preact';
 import userEvent from '@testing-library/user-event';
-import { setupServer } from 'msw/node';
-import { createFakeBackend, type FakeBackend } from './support/fake-backend';
-import { closePage, openPage } from './support/open-page';
+import type { FakeBackend } from './support/fake-backend';
+import { setUpFakeBackendServer } from './support/fake-backend-server';
+import { openPage } from './support/open-page';
 
-const server = setupServer();
+const { server, newBackend } = setUpFakeBackendServer();
 let backend: FakeBackend;
-beforeAll(() => server.listen({ onUnhandledRequest: 'error' }));
-afterEach(() => {
-  backend?.dropStreams();
-  closePage();
-  server.resetHandlers();
-});
-afterAll(() => server.close());
 
 async function start(path = '/direct/demo_app') {
-  backend = createFakeBackend();
-  server.use(...backend.handlers);
+  backend = newBackend();
   await openPage(path);
   return screen.findByRole('textbox', { name: 'Your message' });
 }
@@ -124,7 +116,6 @@ describe('incoming stream', () => {
       'four',
     ]);
     expect(seen.at(-1)).toBe('2');
-    server.events.removeAllListeners();
   });
 
   it('starts over from the server transcript when the server has lost the numbering the page holds', async () => {

@@ -1,21 +1,13 @@
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { screen, waitFor } from '@testing-library/preact';
 import userEvent from '@testing-library/user-event';
-import { setupServer } from 'msw/node';
-import { createFakeBackend } from './support/fake-backend';
-import { closePage, openPage } from './support/open-page';
+import { setUpFakeBackendServer } from './support/fake-backend-server';
+import { openPage } from './support/open-page';
 
-const server = setupServer();
-beforeAll(() => server.listen({ onUnhandledRequest: 'error' }));
-afterEach(() => {
-  closePage();
-  server.resetHandlers();
-});
-afterAll(() => server.close());
+const { server, newBackend } = setUpFakeBackendServer();
 
 async function open(path: string, languages: string[]) {
-  const backend = createFakeBackend();
-  server.use(...backend.handlers);
+  const backend = newBackend();
   await openPage(path, languages);
   await screen.findByRole('textbox');
   return backend;
@@ -48,16 +40,12 @@ describe('language detection', () => {
   });
 
   it('asks the backend for branding in the detected language', async () => {
-    const backend = createFakeBackend();
     const requested: string[] = [];
     server.events.on('request:start', ({ request }) => {
       if (request.url.includes('/config')) requested.push(new URL(request.url).searchParams.get('locale') ?? '');
     });
-    server.use(...backend.handlers);
-    await openPage('/direct/demo_app', ['de-AT']);
-    await screen.findByRole('textbox');
+    await open('/direct/demo_app', ['de-AT']);
     expect(requested).toEqual(['de']);
-    server.events.removeAllListeners();
   });
 });
 
