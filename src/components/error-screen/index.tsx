@@ -24,7 +24,7 @@ export function ErrorScreen({ kind, action }: Props) {
       </h1>
       <p class="error-screen__body">{t(`errors.${kind}.body`)}</p>
       {action && (
-        <button type="button" class="error-screen__action" onClick={action.onClick}>
+        <button type="button" class="primary-button" onClick={action.onClick}>
           {action.label}
         </button>
       )}

@@ -6,7 +6,7 @@ export function SessionClosed({ onStartNew }: { onStartNew(): void }) {
   return (
     <div class="session-closed" role="status">
       <p class="session-closed__text">{t('session.closed')}</p>
-      <button type="button" class="session-closed__button" onClick={onStartNew}>
+      <button type="button" class="primary-button" onClick={onStartNew}>
         {t('session.startNew')}
       </button>
     </div>
