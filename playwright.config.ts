@@ -1,11 +1,22 @@
 import { defineConfig, devices } from '@playwright/test';
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { E2E_AGENT_TOKEN, E2E_PORT } from './test/e2e/support/e2e-settings';
+import { E2E_AGENT_TOKEN, E2E_EMBEDDING_ORIGIN, E2E_PORT } from './test/e2e/support/e2e-settings';
 
 // One fresh database per run; workers inherit the same directory through the environment.
 process.env.E2E_DATA_DIR ??= mkdtempSync(join(tmpdir(), 'direct-chat-e2e-'));
+
+/** The demo apps as shipped, plus what the suite needs: a host allowed to embed the demo, and a disabled app. */
+function writeE2eApps(): string {
+  const file = join(process.env.E2E_DATA_DIR!, 'apps.e2e.json');
+  const config = JSON.parse(readFileSync('server/apps.json', 'utf8'));
+  const demo = config.apps.find((app: { appId: string }) => app.appId === 'demo_app');
+  demo.allowedOrigins = [E2E_EMBEDDING_ORIGIN];
+  config.apps.push({ ...demo, appId: 'disabled_app', fullPage: false, allowedOrigins: [] });
+  writeFileSync(file, JSON.stringify(config));
+  return file;
+}
 
 export const CHROMIUM_ARGS = [
   '--headless',
@@ -17,6 +28,9 @@ export const CHROMIUM_ARGS = [
   '--disable-component-update',
   '--disable-sync',
   '--disable-dev-shm-usage',
+  // The embed test's host page is fulfilled by the test itself, so Chromium sees it outside the loopback address
+  // space and would refuse its requests to 127.0.0.1 (Local Network Access). Real hosts are real sites.
+  '--disable-features=LocalNetworkAccessChecks,BlockInsecurePrivateNetworkRequests',
 ];
 
 export default defineConfig({
@@ -44,6 +58,7 @@ export default defineConfig({
       PORT: String(E2E_PORT),
       HOST: '127.0.0.1',
       DIRECT_CHAT_DATA_DIR: process.env.E2E_DATA_DIR,
+      DIRECT_CHAT_APPS: writeE2eApps(),
       DIRECT_CHAT_AGENT_TOKEN: E2E_AGENT_TOKEN,
       DIRECT_CHAT_FAULT_INJECTION: '1',
       DIRECT_CHAT_HEARTBEAT_MS: '2000',

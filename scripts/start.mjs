@@ -16,6 +16,13 @@ const TARGETS = {
     inputs: ['src', 'public', 'locales', 'index.html', 'vite.config.ts', 'scripts', 'package.json'],
     required: true,
   },
+  // Written into dist/direct after the page (whose build empties that folder, and so makes this one stale).
+  embed: {
+    config: 'vite.embed.config.ts',
+    output: 'dist/direct/embed.js',
+    inputs: ['src/embed', 'src/api/limits.ts', 'vite.embed.config.ts', 'package.json'],
+    required: true,
+  },
   console: {
     config: 'vite.console.config.ts',
     output: 'dist/console/index.html',
@@ -76,6 +83,6 @@ function newestChange(path, ignored) {
 
 const invokedDirectly = process.argv[1] && pathToFileURL(resolve(process.argv[1])).href === import.meta.url;
 if (invokedDirectly) {
-  if (!ensureBuilt(['page', 'console', 'server'])) process.exit(1);
+  if (!ensureBuilt(['page', 'embed', 'console', 'server'])) process.exit(1);
   await import(pathToFileURL(join(root, 'dist-server', 'main.js')).href);
 }

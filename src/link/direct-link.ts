@@ -27,7 +27,8 @@ export const SIGNED_KEYS = ['sbs', 'sbs_mm', 'ranstr'] as const;
 export const CLAIM_KEYS = ['name', 'nickname', 'email', 'phone'] as const;
 /** Parameters that identify a person: removed from the address bar once read. */
 export const IDENTITY_KEYS: readonly string[] = [...SIGNED_KEYS, ...CLAIM_KEYS];
-const CONTRACT_KEYS = new Set(['direct', 'chatid', 'chat_id', 'lang', ...IDENTITY_KEYS]);
+// `embed` marks the page as framed by embed.js; it is the loader's, not an input variable.
+const CONTRACT_KEYS = new Set(['direct', 'chatid', 'chat_id', 'lang', 'embed', ...IDENTITY_KEYS]);
 
 /** First occurrence wins for every parameter: a repeated one cannot override what came before it. */
 function firstValues(search: string): Map<string, string> {

@@ -3,6 +3,7 @@ import type { AppConfig, LocaleCode } from '../api/wire';
 import type { ChatController } from '../chat/chat-controller';
 import { useChatState } from '../chat/use-chat-state';
 import { watchConnectivity } from '../dom/watch-connectivity';
+import { isEmbedded, tellParent } from '../embed/parent-bridge';
 import { dropChatLink } from '../link/scrub-identity';
 import { useT } from '../i18n/use-t';
 import { ChatHeader } from '../components/chat-header';
@@ -38,6 +39,16 @@ export function ChatPage({ controller, config, locales, onLanguageChange, onRest
     };
   }, [controller]);
 
+  const embedded = isEmbedded();
+  useEffect(() => {
+    if (!embedded) return undefined;
+    const onKey = (event: KeyboardEvent) => {
+      if (event.key === 'Escape') tellParent('close');
+    };
+    document.addEventListener('keydown', onKey);
+    return () => document.removeEventListener('keydown', onKey);
+  }, [embedded]);
+
   const startNew = () => {
     history.replaceState(history.state, '', dropChatLink(location.href));
     controller.startNewChat();
@@ -66,6 +77,7 @@ export function ChatPage({ controller, config, locales, onLanguageChange, onRest
         canStartNew={state.session !== undefined}
         onStartNew={startNew}
         onLanguageChange={onLanguageChange}
+        onClose={embedded ? () => tellParent('close') : undefined}
       />
       {state.identityNotice && (
         <IdentityNotice reason={state.identityNotice} onDismiss={() => controller.dismissIdentityNotice()} />

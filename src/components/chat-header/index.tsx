@@ -11,9 +11,11 @@ interface Props {
   canStartNew: boolean;
   onStartNew(): void;
   onLanguageChange(locale: LocaleCode): void;
+  /** Only inside the embed loader's frame: hands the visitor back to the host page. */
+  onClose?: () => void;
 }
 
-export function ChatHeader({ config, locales, visitor, canStartNew, onStartNew, onLanguageChange }: Props) {
+export function ChatHeader({ config, locales, visitor, canStartNew, onStartNew, onLanguageChange, onClose }: Props) {
   const { t } = useT();
   const logo = safeImageSource(config.branding.logoUrl);
   return (
@@ -46,6 +48,13 @@ export function ChatHeader({ config, locales, visitor, canStartNew, onStartNew, 
           </button>
         )}
         <LanguageSwitcher locales={locales} onChange={onLanguageChange} />
+        {onClose && (
+          <button type="button" class="chat-header__button chat-header__close" onClick={onClose} aria-label={t('header.close')}>
+            <svg aria-hidden="true" viewBox="0 0 24 24" width="18" height="18">
+              <path fill="currentColor" d="M18.3 5.7 12 12l6.3 6.3-1.4 1.4L10.6 13.4 4.3 19.7l-1.4-1.4L9.2 12 2.9 5.7l1.4-1.4 6.3 6.3 6.3-6.3z" />
+            </svg>
+          </button>
+        )}
       </div>
     </header>
   );

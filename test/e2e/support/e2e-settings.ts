@@ -1,3 +1,5 @@
 export const E2E_PORT = 4317;
 export const E2E_AGENT_TOKEN = 'e2e-agent-token-0123456789abcdef';
 export const E2E_ORIGIN = `http://127.0.0.1:${E2E_PORT}`;
+/** A host page's origin that the e2e apps config lets embed the demo app (same server, another origin). */
+export const E2E_EMBEDDING_ORIGIN = `http://localhost:${E2E_PORT}`;
