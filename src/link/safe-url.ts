@@ -15,3 +15,9 @@ export function safeImageSource(value: string | undefined): string | undefined {
   if (value && value.startsWith('/') && !value.startsWith('//') && !/[\u0000-\u001f\u007f\\]/.test(value)) return value;
   return safeHttpUrl(value);
 }
+
+/** Remote images: https only, as the page's Content-Security-Policy allows (img-src 'self' https: data:). */
+export function safeHttpsImage(value: string | undefined): string | undefined {
+  const url = safeHttpUrl(value);
+  return url?.startsWith('https:') ? url : undefined;
+}

@@ -1,5 +1,5 @@
 import type { LinkCard as LinkCardData } from '../../api/wire';
-import { safeHttpUrl } from '../../link/safe-url';
+import { safeHttpUrl, safeHttpsImage } from '../../link/safe-url';
 import { useT } from '../../i18n/use-t';
 import './style.css';
 
@@ -7,7 +7,7 @@ import './style.css';
 export function LinkCard({ link }: { link: LinkCardData }) {
   const { t } = useT();
   const href = safeHttpUrl(link.url);
-  const image = safeHttpUrl(link.imageUrl);
+  const image = safeHttpsImage(link.imageUrl);
   const body = (
     <>
       {image && <img class="link-card__image" src={image} alt="" loading="lazy" referrerpolicy="no-referrer" />}

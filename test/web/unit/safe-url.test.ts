@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { safeHttpUrl, safeImageSource } from '../../../src/link/safe-url';
+import { safeHttpUrl, safeHttpsImage, safeImageSource } from '../../../src/link/safe-url';
 
 const PAGE = 'https://chat.example/direct/acme';
 const HOSTILE = [
@@ -108,5 +108,17 @@ describe('safeImageSource', () => {
       }),
       { numRuns: 1000 },
     );
+  });
+});
+
+describe('safeHttpsImage', () => {
+  it.each([
+    ['https://cdn.example.com/a.png', 'https://cdn.example.com/a.png'],
+    ['http://cdn.example.com/a.png', undefined],
+    ['javascript:alert(1)', undefined],
+    ['data:image/png;base64,AAAA', undefined],
+    [undefined, undefined],
+  ])('%j → %j', (input, expected) => {
+    expect(safeHttpsImage(input)).toBe(expected);
   });
 });
