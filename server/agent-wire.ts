@@ -10,6 +10,7 @@ export interface AgentAppsResponse {
 export interface AgentVisitorSummary {
   id: string;
   verified: boolean;
+  /** From the link's unsigned name or nickname: a claim even when `verified` is true. */
   displayName?: string;
   locale: LocaleCode;
 }

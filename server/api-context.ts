@@ -9,7 +9,7 @@ import { createSessionQueries, type SessionQueries } from './db/session-queries'
 import { createVisitorQueries, type VisitorQueries } from './db/visitor-queries';
 import { RateLimiter } from './http/rate-limiter';
 import { EventHub } from './sse/event-hub';
-import { StreamRegistry } from './sse/sse-stream';
+import { MAX_STREAMS_PER_VISITOR, StreamRegistry } from './sse/stream-registry';
 
 /** Everything a request handler needs, created once per server process. */
 export interface ApiContext {
@@ -39,15 +39,15 @@ export function createApiContext(settings: ServerSettings): ApiContext {
     messages: createMessageQueries(db),
     nonces: createNonceQueries(db),
     hub: new EventHub(),
-    streams: new StreamRegistry(),
+    streams: new StreamRegistry({ perClient: settings.maxStreamsPerClient, perVisitor: MAX_STREAMS_PER_VISITOR }),
     rateLimiter: new RateLimiter(settings.rateLimitPerMinute),
     agentToken: loadOrCreateAgentToken(settings.dataDir, settings.agentToken),
     now: () => new Date().toISOString(),
   };
 }
 
-/** Ends every event stream, then closes the database. */
+/** Drops every event stream, then closes the database. */
 export function disposeApiContext(context: ApiContext): void {
-  context.streams.closeAll();
+  context.streams.destroyAll();
   if (context.db.open) context.db.close();
 }

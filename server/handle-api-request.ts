@@ -1,6 +1,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { ApiContext } from './api-context';
 import { ApiError } from './http/api-error';
+import { clientKey } from './http/client-key';
 import { applyCors } from './http/cors';
 import { parseRequestTarget } from './http/request-target';
 import type { Router } from './http/router';
@@ -19,7 +20,7 @@ export function createApiHandler(context: ApiContext): RequestListener {
     if (applyCors(request, response, context.settings.corsOrigins)) return;
     try {
       const target = parseRequestTarget(request.url);
-      const decision = context.rateLimiter.take(request.socket.remoteAddress ?? 'unknown');
+      const decision = context.rateLimiter.take(clientKey(request.socket.remoteAddress));
       if (!decision.allowed) {
         throw new ApiError(429, 'rate_limited', 'Too many requests; slow down', {
           'Retry-After': String(decision.retryAfterSeconds),

@@ -3,6 +3,7 @@ import type { AddressInfo } from 'node:net';
 import { createApiContext, disposeApiContext, type ApiContext } from './api-context';
 import type { ServerSettings } from './config/server-settings';
 import { createRequestHandler } from './create-request-handler';
+import { trackUnusedConnections } from './http/unused-connections';
 
 export interface RunningServer {
   /** http://host:port with the real (possibly ephemeral) port. */
@@ -10,9 +11,12 @@ export interface RunningServer {
   port: number;
   context: ApiContext;
   server: Server;
-  /** Ends event streams, stops accepting connections and closes the database. */
+  /** Drops event streams, stops accepting connections and closes the database. */
   close(): Promise<void>;
 }
+
+// Requests still running at shutdown get this long to finish.
+const SHUTDOWN_GRACE_MS = 2000;
 
 export async function startServer(settings: ServerSettings): Promise<RunningServer> {
   const context = createApiContext(settings);
@@ -25,6 +29,8 @@ export async function startServer(settings: ServerSettings): Promise<RunningServ
     });
   });
   server.keepAliveTimeout = 10_000;
+  const unusedConnections = trackUnusedConnections(server);
+  server.maxConnections = settings.maxConnections;
   try {
     await new Promise<void>((resolve, reject) => {
       server.once('error', reject);
@@ -37,6 +43,9 @@ export async function startServer(settings: ServerSettings): Promise<RunningServ
     disposeApiContext(context);
     throw error;
   }
+  // After listening, errors are about single connections (accept failing when out of file descriptors...): the
+  // server keeps running, and without a listener Node would end the process.
+  server.on('error', (error) => console.error('direct-chat: server error:', error.message));
   const { port } = server.address() as AddressInfo;
   const host = settings.host.includes(':') ? `[${settings.host}]` : settings.host;
   let closing: Promise<void> | undefined;
@@ -47,13 +56,14 @@ export async function startServer(settings: ServerSettings): Promise<RunningServ
     server,
     close() {
       closing ??= new Promise<void>((resolve) => {
-        context.streams.closeAll();
+        context.streams.destroyAll();
         server.close(() => {
           disposeApiContext(context);
           resolve();
         });
         server.closeIdleConnections();
-        setTimeout(() => server.closeAllConnections(), 2000).unref();
+        unusedConnections.destroyAll();
+        setTimeout(() => server.closeAllConnections(), SHUTDOWN_GRACE_MS).unref();
       });
       return closing;
     },

@@ -1,6 +1,7 @@
 import type { i18n } from 'i18next';
 import { LocationProvider, Route, Router } from 'preact-iso';
 import { BootContext, type Boot } from './boot/boot-context';
+import { ErrorBoundary } from './components/error-boundary';
 import { I18nContext } from './i18n/use-t';
 import { ChatRoute } from './pages/chat-route';
 import { NotFoundPage } from './pages/not-found-page';
@@ -10,12 +11,14 @@ export function App({ boot, i18n }: { boot: Boot; i18n: i18n }) {
   return (
     <I18nContext.Provider value={i18n}>
       <BootContext.Provider value={boot}>
-        <LocationProvider>
-          <Router>
-            <Route path={DIRECT_ROUTE} component={ChatRoute} />
-            <Route default component={NotFoundPage} />
-          </Router>
-        </LocationProvider>
+        <ErrorBoundary>
+          <LocationProvider>
+            <Router>
+              <Route path={DIRECT_ROUTE} component={ChatRoute} />
+              <Route default component={NotFoundPage} />
+            </Router>
+          </LocationProvider>
+        </ErrorBoundary>
       </BootContext.Provider>
     </I18nContext.Provider>
   );

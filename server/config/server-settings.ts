@@ -13,6 +13,10 @@ export interface ServerSettings {
   agentToken?: string;
   heartbeatMs: number;
   rateLimitPerMinute: number;
+  /** Open TCP connections the server accepts at once (Node's server.maxConnections); more are dropped. */
+  maxConnections: number;
+  /** Event streams one client address (an IPv6 /64) may hold open at once; more are refused with 429. */
+  maxStreamsPerClient: number;
   faultInjection: boolean;
   /** Origins (scheme://host[:port]) of pages hosted elsewhere that may call the visitor API (CORS). */
   corsOrigins: string[];
@@ -25,6 +29,8 @@ export class SettingsError extends Error {
 export const DEFAULT_PORT = 8787;
 export const DEFAULT_HEARTBEAT_MS = 15_000;
 export const DEFAULT_RATE_LIMIT_PER_MINUTE = 600;
+export const DEFAULT_MAX_CONNECTIONS = 2000;
+export const DEFAULT_MAX_STREAMS_PER_CLIENT = 50;
 export const MIN_AGENT_TOKEN_LENGTH = 16;
 
 export function readServerSettings(env: NodeJS.ProcessEnv, projectRoot: string): ServerSettings {
@@ -41,6 +47,8 @@ export function readServerSettings(env: NodeJS.ProcessEnv, projectRoot: string):
     agentToken,
     heartbeatMs: integer(env, 'DIRECT_CHAT_HEARTBEAT_MS', DEFAULT_HEARTBEAT_MS, 50, 3_600_000),
     rateLimitPerMinute: integer(env, 'DIRECT_CHAT_RATE_LIMIT', DEFAULT_RATE_LIMIT_PER_MINUTE, 1, 100_000_000),
+    maxConnections: integer(env, 'DIRECT_CHAT_MAX_CONNECTIONS', DEFAULT_MAX_CONNECTIONS, 1, 1_000_000),
+    maxStreamsPerClient: integer(env, 'DIRECT_CHAT_MAX_STREAMS_PER_IP', DEFAULT_MAX_STREAMS_PER_CLIENT, 1, 1_000_000),
     faultInjection: env.DIRECT_CHAT_FAULT_INJECTION === '1',
     corsOrigins: origins(env, 'DIRECT_CHAT_CORS_ORIGINS'),
   };

@@ -55,14 +55,17 @@ const MIGRATIONS: readonly string[] = [
 ];
 
 export function migrate(db: Database): void {
-  const current = db.pragma('user_version', { simple: true }) as number;
-  if (current > MIGRATIONS.length) {
-    throw new Error(`The database is at schema version ${current}, newer than this server (${MIGRATIONS.length}).`);
-  }
-  for (let version = current; version < MIGRATIONS.length; version++) {
-    db.transaction(() => {
-      db.exec(MIGRATIONS[version]!);
-      db.pragma(`user_version = ${version + 1}`);
-    })();
-  }
+  // One step per IMMEDIATE transaction that re-reads the version under the write lock: a second process starting
+  // on the same file at the same moment waits, then finds the step done, instead of running it twice.
+  const step = db.transaction((): boolean => {
+    const current = db.pragma('user_version', { simple: true }) as number;
+    if (current > MIGRATIONS.length) {
+      throw new Error(`The database is at schema version ${current}, newer than this server (${MIGRATIONS.length}).`);
+    }
+    if (current === MIGRATIONS.length) return false;
+    db.exec(MIGRATIONS[current]!);
+    db.pragma(`user_version = ${current + 1}`);
+    return true;
+  });
+  for (let more = true; more; ) more = step.immediate();
 }

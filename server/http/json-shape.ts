@@ -41,7 +41,7 @@ export function requiredBoolean(object: JsonObject, key: string, where: string):
 
 export function checkString(value: unknown, where: string, rule: StringRule): string {
   if (typeof value !== 'string') throw invalidRequest(`${where} must be a string`);
-  const text = wellFormed(value);
+  const text = toWellFormed(value);
   const length = codePointLength(text);
   if (length > rule.max) throw invalidRequest(`${where} must be at most ${rule.max} characters`);
   if (length < (rule.min ?? 0)) throw invalidRequest(`${where} must be at least ${rule.min} characters`);
@@ -56,7 +56,7 @@ export function codePointLength(text: string): number {
 }
 
 /** Lone surrogates cannot be stored as UTF-8; replacing them keeps a retried send byte-identical to the first. */
-function wellFormed(text: string): string {
+export function toWellFormed(text: string): string {
   return text.replace(/[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g, '\uFFFD');
 }
 

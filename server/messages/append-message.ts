@@ -12,13 +12,15 @@ export type MessageDraft = {
 
 export interface AppendResult {
   message: Message;
-  /** False when the same clientId and content were sent before: the earlier message is returned. */
+  /** False when the same clientId, author and content were sent before: the earlier message is returned. */
   created: boolean;
 }
 
 /**
  * Appends a message with the session's next sequence number, idempotent on (author role, clientId).
  * The check, the seq reservation and the insert share one transaction, so seqs have no gaps and no duplicates.
+ * It is IMMEDIATE: it takes the write lock before its first read, so another process writing to the same database
+ * file makes it wait (busy_timeout) instead of failing with SQLITE_BUSY_SNAPSHOT.
  */
 export function appendMessage(context: ApiContext, session: SessionRecord, draft: MessageDraft): AppendResult {
   const result = context.db.transaction((): AppendResult => {
@@ -40,12 +42,14 @@ export function appendMessage(context: ApiContext, session: SessionRecord, draft
     };
     context.messages.insert(session.id, message);
     return { message, created: true };
-  })();
+  }).immediate();
   if (result.created) publishMessage(context, session, result.message);
   return result;
 }
 
+// The author's name is part of what was sent: a retry is byte-identical, another name means another message.
 function sameContent(message: Message, draft: MessageDraft): boolean {
+  if ((message.author.name ?? '') !== (draft.author.name ?? '')) return false;
   if (draft.kind === 'text') return message.kind === 'text' && message.text === draft.text;
   return message.kind === 'link' && JSON.stringify(message.link) === JSON.stringify(draft.link);
 }

@@ -39,26 +39,30 @@ function withAuthor<T extends AgentSendRequest>(object: Record<string, unknown>,
 function parseLinkCard(value: unknown): LinkCard {
   const object = expectObject(value, 'body.link', ['url', 'title', 'imageUrl', 'description']);
   const card: LinkCard = {
-    url: httpUrl(requiredString(object, 'url', 'body.link', URL_RULE), 'body.link.url'),
+    url: webUrl(requiredString(object, 'url', 'body.link', URL_RULE), 'body.link.url', HTTP_OR_HTTPS),
     title: requiredString(object, 'title', 'body.link', { max: LINK_LIMITS.title, nonBlank: true }),
   };
   const imageUrl = optionalString(object, 'imageUrl', 'body.link', URL_RULE);
-  if (imageUrl !== undefined) card.imageUrl = httpUrl(imageUrl, 'body.link.imageUrl');
+  if (imageUrl !== undefined) card.imageUrl = webUrl(imageUrl, 'body.link.imageUrl', HTTPS_ONLY);
   const description = optionalString(object, 'description', 'body.link', { max: LINK_LIMITS.description });
   if (description) card.description = description;
   return card;
 }
 
-/** Only absolute http(s) URLs without embedded credentials reach a visitor's screen. */
-function httpUrl(value: string, where: string): string {
+const HTTP_OR_HTTPS = { protocols: ['http:', 'https:'], name: 'http(s)' };
+// The page's CSP allows images from https: only; an http image would be blocked there, so it is refused here.
+const HTTPS_ONLY = { protocols: ['https:'], name: 'https' };
+
+/** Only absolute web URLs without embedded credentials reach a visitor's screen. */
+function webUrl(value: string, where: string, allowed: { protocols: string[]; name: string }): string {
   let url: URL;
   try {
     url = new URL(value);
   } catch {
-    throw invalidRequest(`${where} must be an absolute http(s) URL`);
+    throw invalidRequest(`${where} must be an absolute ${allowed.name} URL`);
   }
-  if ((url.protocol !== 'https:' && url.protocol !== 'http:') || url.username || url.password) {
-    throw invalidRequest(`${where} must be an absolute http(s) URL without credentials`);
+  if (!allowed.protocols.includes(url.protocol) || url.username || url.password) {
+    throw invalidRequest(`${where} must be an absolute ${allowed.name} URL without credentials`);
   }
   return value;
 }

@@ -3,7 +3,7 @@ import { IDENTITY_LIMITS, MAX_VAR_VALUE_LENGTH, MAX_VARS, VAR_KEY_PATTERN } from
 import { matchLocaleCode } from '../config/locale-codes';
 import type { VisitorClaims } from '../db/visitor-queries';
 import { invalidRequest } from '../http/api-error';
-import { checkString, expectObject, optionalString, type JsonObject } from '../http/json-shape';
+import { checkString, expectObject, optionalString, toWellFormed, type JsonObject } from '../http/json-shape';
 import type { SignedFields } from '../identity/verify-identity';
 
 export interface VisitorRequest {
@@ -14,7 +14,8 @@ export interface VisitorRequest {
 
 const IDENTITY_KEYS = ['sbs', 'sbs_mm', 'ranstr', 'name', 'nickname', 'email', 'phone'] as const;
 const CLAIM_KEYS = ['name', 'nickname', 'email', 'phone'] as const;
-// Signed fields are only type-checked here: a wrong shape is the identity error 'malformed', not a 400.
+// Signed fields are never a 400: any wrong type or shape is the identity error 'malformed' (design §4), and the
+// visitor continues as a guest. Unsigned claims are checked strictly (the page truncates them before sending).
 const SIGNED_FIELD_MAX = 1024;
 
 /** POST /api/apps/{appId}/visitors: {locale, identity?, vars?}. */
@@ -31,11 +32,16 @@ export function parseVisitorRequest(body: unknown): VisitorRequest {
 function parseIdentity(value: unknown): VisitorRequest['identity'] {
   const identity = expectObject(value, 'body.identity', IDENTITY_KEYS);
   const signed: SignedFields = {
-    sbs: optionalString(identity, 'sbs', 'body.identity', { max: SIGNED_FIELD_MAX }),
-    sbs_mm: optionalString(identity, 'sbs_mm', 'body.identity', { max: SIGNED_FIELD_MAX }),
-    ranstr: optionalString(identity, 'ranstr', 'body.identity', { max: SIGNED_FIELD_MAX }),
+    sbs: signedField(identity.sbs),
+    sbs_mm: signedField(identity.sbs_mm),
+    ranstr: signedField(identity.ranstr),
   };
   return { signed, claims: parseClaims(identity) };
+}
+
+/** A signed field as given, or undefined when it is not a string of a sane length: verification then says 'malformed'. */
+function signedField(value: unknown): string | undefined {
+  return typeof value === 'string' && value.length <= SIGNED_FIELD_MAX ? toWellFormed(value) : undefined;
 }
 
 function parseClaims(identity: JsonObject): VisitorClaims {

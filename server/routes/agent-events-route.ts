@@ -1,6 +1,6 @@
 import { authenticateAgent } from '../auth/authenticate-agent';
+import { clientKey } from '../http/client-key';
 import { appTopic } from '../sse/event-hub';
-import { SseStream } from '../sse/sse-stream';
 import { requireApp } from './route-lookups';
 import type { RouteHandler } from './route-types';
 
@@ -8,7 +8,7 @@ import type { RouteHandler } from './route-types';
 export const streamAgentEvents: RouteHandler = ({ context, request, response, params }) => {
   authenticateAgent(context, request);
   const app = requireApp(context, params.appId);
-  const stream = new SseStream(request, response, context.settings.heartbeatMs);
-  context.streams.add(stream);
+  const owner = { client: clientKey(request.socket.remoteAddress) };
+  const stream = context.streams.open(owner, request, response, context.settings.heartbeatMs);
   stream.onClose(context.hub.subscribe(appTopic(app.appId), (event) => stream.send(event)));
 };

@@ -34,6 +34,7 @@ export class SseStream {
   }
 
   send(event: HubEvent): void {
+    if (this.closed) return;
     const id = event.id === undefined ? '' : `id: ${event.id}\n`;
     this.write(`${id}event: ${event.event}\ndata: ${JSON.stringify(event.data)}\n\n`);
   }
@@ -43,38 +44,32 @@ export class SseStream {
     else this.closeHandlers.push(handler);
   }
 
+  /** Ends the response cleanly: the client sees the stream end and reconnects. */
   close(): void {
+    this.finish(() => {
+      if (!this.response.writableEnded && !this.response.destroyed) this.response.end();
+    });
+  }
+
+  /** Drops the connection at once, with whatever it still buffers (a stalled client would otherwise keep it). */
+  destroy(): void {
+    this.finish(() => this.response.destroy());
+  }
+
+  private finish(endResponse: () => void): void {
     if (this.closed) return;
     this.closed = true;
     clearInterval(this.heartbeat);
-    if (!this.response.writableEnded) this.response.end();
+    endResponse();
     for (const handler of this.closeHandlers.splice(0)) handler();
   }
 
   private write(chunk: string): void {
     if (this.closed) return;
     if (this.response.writableLength > MAX_BUFFERED_BYTES) {
-      this.close();
+      this.destroy();
       return;
     }
     this.response.write(chunk);
-  }
-}
-
-/** Every open stream, so shutdown and the fault-injection endpoint can close them all. */
-export class StreamRegistry {
-  private readonly streams = new Set<SseStream>();
-
-  add(stream: SseStream): void {
-    this.streams.add(stream);
-    stream.onClose(() => this.streams.delete(stream));
-  }
-
-  get size(): number {
-    return this.streams.size;
-  }
-
-  closeAll(): void {
-    for (const stream of [...this.streams]) stream.close();
   }
 }

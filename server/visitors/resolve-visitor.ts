@@ -16,7 +16,10 @@ export interface VisitorResolution {
 
 /**
  * POST /visitors: resume the token's visitor or start a guest, and apply a signed identity if one verifies.
- * A verified visitor is bound to its customer for good: a link for another customer gets a new visitor instead.
+ * A verified link continues the token's visitor only when that visitor is already bound to the same customer.
+ * Otherwise (a guest's token, another customer's) it issues a new visitor and token: verification never turns a
+ * guest into the customer, so a guest's sessions (maybe someone else's, on a shared device) never join the
+ * customer's, and a leaked guest token never opens them.
  */
 export function resolveVisitor(
   context: ApiContext,
@@ -45,7 +48,7 @@ export function resolveVisitor(
 
     if (customerId !== undefined) {
       const displayName = claims.name ?? claims.nickname ?? null;
-      if (current && token && (current.customerId === null || current.customerId === customerId)) {
+      if (current && token && current.customerId === customerId) {
         const vars = mergeVars(current.vars, request.vars);
         const updated = { ...current, customerId, displayName, claims, locale: request.locale, vars, updatedAt: now };
         context.visitors.update(current.id, updated);
@@ -68,7 +71,7 @@ export function resolveVisitor(
       return respond(200, token, updated, identityError);
     }
     return issueVisitor(context, app, request, { customerId: null, displayName: null, claims }, now, identityError);
-  })();
+  }).immediate();
 }
 
 function issueVisitor(

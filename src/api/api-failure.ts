@@ -14,9 +14,13 @@ export class ApiFailure extends Error {
     this.name = 'ApiFailure';
   }
 
-  /** Worth trying again as it is: the network, a server fault, or being asked to slow down. */
+  /**
+   * Worth trying again as it is: the network, a server fault, or being asked to slow down. An answer that is not
+   * the contract ('protocol') would come back the same way: not worth repeating.
+   */
   get transient(): boolean {
-    if (this.kind !== 'http') return true;
+    if (this.kind === 'network') return true;
+    if (this.kind === 'protocol') return false;
     const status = this.status ?? 0;
     return status >= 500 || status === 408 || status === 429;
   }

@@ -18,6 +18,9 @@ export async function readEventStream(request: ApiRequest, handlers: StreamHandl
   if (!response.body) throw new ApiFailure('protocol', response.status);
   const parser = createSseParser(handlers.onEvent);
   const reader = response.body.pipeThrough(new TextDecoderStream()).getReader();
+  // Not every fetch (polyfills, interceptors) errors a body when its signal aborts: cancel the read ourselves.
+  const cancel = () => void reader.cancel().catch(() => undefined);
+  signal.addEventListener('abort', cancel);
   try {
     for (;;) {
       const { done, value } = await reader.read();
@@ -29,6 +32,7 @@ export async function readEventStream(request: ApiRequest, handlers: StreamHandl
     if (signal.aborted) throw error;
     throw new ApiFailure('network');
   } finally {
+    signal.removeEventListener('abort', cancel);
     reader.releaseLock();
   }
 }

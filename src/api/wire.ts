@@ -102,6 +102,7 @@ export interface LinkCard {
   /** http(s) only. */
   url: string;
   title: string;
+  /** https only: the page's Content-Security-Policy loads no other remote image. */
   imageUrl?: string;
   description?: string;
 }

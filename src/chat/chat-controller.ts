@@ -3,17 +3,17 @@ import type { ApiTarget } from '../api/endpoints';
 import { endpoints } from '../api/endpoints';
 import { ApiFailure, isApiFailure } from '../api/api-failure';
 import { createSession, createVisitor, fetchMessages, fetchSession, sendMessage } from '../api/chat-api';
-import { readEventStream } from '../api/event-stream';
-import { parseStreamEvent } from '../api/stream-events';
 import type { SafeStorage } from '../storage/safe-storage';
 import { storageKeys } from '../storage/storage-keys';
 import { RECONNECT_BACKOFF, SEND_BACKOFF, backoffDelay } from './backoff';
 import { newClientId } from './client-id';
 import { contiguousSeq, mergeMessages, newestSeq } from './transcript';
-import { addEntry, assignSession, entriesFor, nextToSend, parseOutbox, removeEntry, updateEntry, type OutboxEntry } from './outbox';
+import { addEntry, assignSession, entriesFor, nextToSend, removeEntry, updateEntry, type OutboxEntry } from './outbox';
+import { OutboxStore } from './outbox-store';
 import { failReasonFor } from './fail-reason';
 import { initialChatState, type ChatFailure, type ChatState } from './chat-state';
 import { createWakeableSleep } from './wake-up-sleep';
+import { LiveStream } from './live-stream';
 
 export interface ChatControllerOptions {
   apiBase: string;
@@ -30,8 +30,10 @@ export interface ChatControllerOptions {
 }
 
 const PAGE_SIZE = 50;
-const DEFAULT_HEARTBEAT_MS = 15_000;
+const CATCH_UP_PAGE_SIZE = 100;
 const TYPING_TIMEOUT_MS = 8_000;
+
+const isOnline = () => typeof navigator === 'undefined' || navigator.onLine !== false;
 
 /**
  * One visitor's conversation with an app: who they are, which session is open, the transcript, the outbox and the
@@ -42,26 +44,28 @@ export class ChatController {
   private readonly listeners = new Set<(state: ChatState) => void>();
   private readonly stop = new AbortController();
   private readonly pause = createWakeableSleep();
+  private readonly outbox: OutboxStore;
+  private readonly random: () => number;
   private token: string | null;
   private identity: IdentityPayload | undefined;
-  private outbox: OutboxEntry[];
   private visitorReady: Promise<void> | null = null;
+  private renewal: Promise<void> | null = null;
+  /** Settles once start() knows which conversation is open, so nothing typed meanwhile starts another one. */
+  private sessionResolved: Promise<void>;
+  private settleSessionResolved!: () => void;
   private sessionCreation: Promise<string> | null = null;
   private sending = false;
-  private streamAbort: AbortController | null = null;
-  private connectionAbort: AbortController | null = null;
+  private stream: LiveStream | null = null;
   private catchingUp: Promise<void> | null = null;
   private catchUpAgain = false;
-  private heartbeatMs = DEFAULT_HEARTBEAT_MS;
-  private watchdog: ReturnType<typeof setTimeout> | undefined;
   private typingTimer: ReturnType<typeof setTimeout> | undefined;
-  private readonly random: () => number;
 
   constructor(private readonly options: ChatControllerOptions) {
     this.token = options.storage.get(storageKeys.visitorToken(options.appId));
     this.identity = options.identity;
-    this.outbox = parseOutbox(options.storage.get(storageKeys.outbox(options.appId)));
+    this.outbox = new OutboxStore(options.storage, storageKeys.outbox(options.appId));
     this.random = options.random ?? Math.random;
+    this.sessionResolved = new Promise((resolve) => (this.settleSessionResolved = resolve));
   }
 
   getState(): ChatState {
@@ -76,23 +80,24 @@ export class ChatController {
   async start(): Promise<void> {
     this.refreshPending();
     if (this.options.identityMalformed) this.update({ identityNotice: 'malformed' });
-    if (typeof navigator !== 'undefined' && navigator.onLine === false) this.update({ connection: 'offline' });
+    if (!isOnline()) this.update({ connection: 'offline' });
+    void this.runOutbox();
     try {
       await this.ensureVisitor();
       const session = await this.resolveSession();
       if (this.stop.signal.aborted) return;
       if (session) await this.openSession(session);
       this.update({ phase: 'ready' });
-      void this.runOutbox();
     } catch (error) {
       if (!this.stop.signal.aborted) this.fail(error);
+    } finally {
+      this.settleSessionResolved();
     }
   }
 
   dispose(): void {
     this.stop.abort();
-    this.streamAbort?.abort();
-    clearTimeout(this.watchdog);
+    this.closeStream();
     clearTimeout(this.typingTimer);
     this.listeners.clear();
   }
@@ -107,25 +112,29 @@ export class ChatController {
       status: 'sending',
       ...(this.state.session ? { sessionId: this.state.session.id } : {}),
     };
-    this.setOutbox(addEntry(this.outbox, entry));
+    this.setOutbox(addEntry(this.outbox.all, entry));
     void this.runOutbox();
   }
 
   retry(clientId: string): void {
-    this.setOutbox(updateEntry(this.outbox, clientId, { status: 'sending', failReason: undefined }));
+    const entry = this.outbox.all.find((candidate) => candidate.clientId === clientId);
+    // A message refused because its conversation ended goes to the conversation open now instead.
+    const moveTo = entry?.failReason === 'session_closed' ? { sessionId: this.openSessionId() } : {};
+    this.setOutbox(updateEntry(this.outbox.all, clientId, { status: 'sending', failReason: undefined, ...moveTo }));
     void this.runOutbox();
   }
 
   discard(clientId: string): void {
-    this.setOutbox(removeEntry(this.outbox, clientId));
+    this.setOutbox(removeEntry(this.outbox.all, clientId));
   }
 
   dismissIdentityNotice(): void {
     this.update({ identityNotice: undefined });
   }
 
-  /** Leaves the current conversation; the next message starts a new one. */
+  /** Leaves the current conversation; the next message starts a new one. Unsent failures come along, to retry. */
   startNewChat(): void {
+    const previous = this.state.session?.id;
     this.closeStream();
     this.options.storage.remove(storageKeys.currentSession(this.options.appId));
     this.update({
@@ -137,7 +146,13 @@ export class ChatController {
       hasEarlier: false,
       agentTyping: undefined,
     });
-    this.refreshPending();
+    const carried = this.outbox.all.map((entry) =>
+      entry.status === 'failed' && (entry.sessionId === previous || entry.failReason === 'session_closed')
+        ? { ...entry, sessionId: undefined }
+        : entry,
+    );
+    this.setOutbox(carried);
+    this.reconcileConnection();
     void this.runOutbox();
   }
 
@@ -147,6 +162,7 @@ export class ChatController {
     this.update({ loadingEarlier: true });
     try {
       const page = await fetchMessages(this.target(), session.id, { before: messages[0].seq, limit: PAGE_SIZE });
+      if (session.id !== this.state.session?.id) return;
       this.update({ messages: mergeMessages(this.state.messages, page.messages), hasEarlier: page.hasMore });
     } catch {
       // The button stays; the visitor can ask again.
@@ -169,10 +185,8 @@ export class ChatController {
 
   /** Back online, page shown again, or restored from the back-forward cache: don't wait out a backoff. */
   reconnectNow(): void {
-    if (typeof navigator !== 'undefined' && navigator.onLine !== false && this.state.connection === 'offline') {
-      this.update({ connection: 'reconnecting' });
-    }
-    this.connectionAbort?.abort();
+    this.reconcileConnection();
+    this.stream?.reconnectNow();
     this.pause.wake();
   }
 
@@ -182,32 +196,40 @@ export class ChatController {
 
   /** The page became visible: reconnect only if the stream has been silent longer than a heartbeat. */
   checkStreamHealth(): void {
-    if (this.state.session && Date.now() - this.lastActivity > this.heartbeatMs) this.reconnectNow();
+    const stream = this.stream;
+    if (stream && Date.now() - stream.lastActivity > stream.heartbeatMs) this.reconnectNow();
   }
 
   // ——— internals ———
-
-  private lastActivity = Date.now();
-
-  private resumeSeq(): number {
-    const { messages, hasEarlier } = this.state;
-    return contiguousSeq(messages, hasEarlier && messages.length > 0 ? messages[0].seq : 1);
-  }
-
-  private target(): ApiTarget {
-    return { base: this.options.apiBase, appId: this.options.appId, token: this.token ?? undefined };
-  }
 
   private update(change: Partial<ChatState>): void {
     this.state = { ...this.state, ...change };
     for (const listener of this.listeners) listener(this.state);
   }
 
+  /** After the browser's word on connectivity: with a stream to wait for, "reconnecting" until it opens. */
+  private reconcileConnection(): void {
+    if (!isOnline()) return this.update({ connection: 'offline' });
+    if (this.state.connection === 'offline') this.update({ connection: this.stream ? 'reconnecting' : 'online' });
+  }
+
+  private target(): ApiTarget {
+    return { base: this.options.apiBase, appId: this.options.appId, token: this.token ?? undefined };
+  }
+
+  private openSessionId(): string | undefined {
+    return this.state.session?.status === 'open' ? this.state.session.id : undefined;
+  }
+
+  private resumeSeq(): number {
+    const { messages, hasEarlier } = this.state;
+    return contiguousSeq(messages, hasEarlier && messages.length > 0 ? messages[0].seq : 1);
+  }
+
   private fail(error: unknown): void {
+    const code = isApiFailure(error) ? error.code : undefined;
     const failure: ChatFailure =
-      isApiFailure(error) && (error.code === 'app_not_found' || error.code === 'fullpage_disabled' || error.code === 'session_not_found')
-        ? error.code
-        : 'server';
+      code === 'app_not_found' || code === 'fullpage_disabled' || code === 'session_not_found' ? code : 'server';
     this.update({ phase: 'failed', failure });
   }
 
@@ -216,7 +238,7 @@ export class ChatController {
     for (let attempt = 0; ; attempt++) {
       try {
         const result = await call();
-        if (this.state.connection === 'reconnecting') this.update({ connection: 'online' });
+        if (this.state.connection === 'reconnecting' && !this.stream) this.update({ connection: 'online' });
         return result;
       } catch (error) {
         if (this.stop.signal.aborted || (isApiFailure(error) && !error.transient)) throw error;
@@ -250,12 +272,23 @@ export class ChatController {
     return this.visitorReady;
   }
 
-  /** A stale token (the backend forgot it) is replaced by a fresh guest visitor. */
-  private async renewVisitor(): Promise<void> {
-    this.token = null;
-    this.options.storage.remove(storageKeys.visitorToken(this.options.appId));
-    this.visitorReady = null;
-    await this.ensureVisitor();
+  /**
+   * The backend no longer knows our token (its data was reset): become a fresh guest, once however many calls
+   * noticed, and say the conversation cannot be found; what is unsent waits for the next conversation.
+   */
+  private lostVisitor(): Promise<void> {
+    this.renewal ??= (async () => {
+      this.token = null;
+      this.options.storage.remove(storageKeys.visitorToken(this.options.appId));
+      this.visitorReady = null;
+      this.closeStream();
+      this.setOutbox(this.outbox.all.map((entry) => ({ ...entry, sessionId: undefined })));
+      if (this.state.session) this.update({ phase: 'failed', failure: 'session_not_found' });
+      await this.ensureVisitor();
+    })().finally(() => {
+      this.renewal = null;
+    });
+    return this.renewal;
   }
 
   private async resolveSession(): Promise<Session | undefined> {
@@ -276,28 +309,25 @@ export class ChatController {
   }
 
   private async openSession(session: Session): Promise<void> {
-    this.options.storage.set(storageKeys.currentSession(this.options.appId), session.id);
-    await this.showNewestPage(session, session.lastSeq);
-    this.refreshPending();
-    void this.runStream(session.id);
-  }
-
-  /** Replaces the transcript with its newest page: on opening, and when the server's numbering no longer matches ours. */
-  private async showNewestPage(session: Session, lastSeq: number): Promise<void> {
     const page =
-      lastSeq > 0
-        ? await this.persist(() => fetchMessages(this.target(), session.id, { before: lastSeq + 1, limit: PAGE_SIZE }))
+      session.lastSeq > 0
+        ? await this.persist(() => fetchMessages(this.target(), session.id, { before: session.lastSeq + 1, limit: PAGE_SIZE }))
         : { messages: [], hasMore: false };
-    if (this.state.session && this.state.session.id !== session.id) return;
+    if (this.stop.signal.aborted) return;
+    this.options.storage.set(storageKeys.currentSession(this.options.appId), session.id);
     this.update({ session, messages: page.messages, logStartSeq: page.messages[0]?.seq ?? 1, hasEarlier: page.hasMore });
     this.acceptMessages(page.messages);
+    this.refreshPending();
+    this.openStream(session.id);
   }
 
   private async ensureSession(): Promise<string> {
-    if (this.state.session) return this.state.session.id;
+    await this.sessionResolved;
+    const open = this.openSessionId();
+    if (open) return open;
     this.sessionCreation ??= this.persist(() => createSession(this.target()))
       .then(async (session) => {
-        this.setOutbox(assignSession(this.outbox, session.id));
+        this.setOutbox(assignSession(this.outbox.all, session.id));
         await this.openSession(session);
         return session.id;
       })
@@ -307,18 +337,16 @@ export class ChatController {
     return this.sessionCreation;
   }
 
-  private setOutbox(outbox: OutboxEntry[]): void {
-    this.outbox = outbox;
-    const key = storageKeys.outbox(this.options.appId);
-    if (outbox.length > 0) this.options.storage.set(key, JSON.stringify(outbox));
-    else this.options.storage.remove(key);
+  private setOutbox(next: OutboxEntry[]): void {
+    this.outbox.replace(next);
     this.refreshPending();
   }
 
   private refreshPending(): void {
+    const all = this.outbox.all;
     this.update({
-      pending: entriesFor(this.outbox, this.state.session?.id),
-      waitingCount: this.outbox.filter((entry) => entry.status === 'sending').length,
+      pending: entriesFor(all, this.state.session?.id),
+      waitingCount: all.filter((entry) => entry.status === 'sending').length,
     });
   }
 
@@ -327,8 +355,8 @@ export class ChatController {
     if (messages.length === 0) return;
     const confirmed = new Set(messages.map((message) => message.clientId).filter(Boolean));
     this.update({ messages: mergeMessages(this.state.messages, messages) });
-    if (this.outbox.some((entry) => confirmed.has(entry.clientId))) {
-      this.setOutbox(this.outbox.filter((entry) => !confirmed.has(entry.clientId)));
+    if (this.outbox.all.some((entry) => confirmed.has(entry.clientId))) {
+      this.setOutbox(this.outbox.all.filter((entry) => !confirmed.has(entry.clientId)));
     }
   }
 
@@ -337,28 +365,31 @@ export class ChatController {
     this.sending = true;
     let attempt = 0;
     try {
-      for (let entry = nextToSend(this.outbox); entry; entry = nextToSend(this.outbox)) {
+      for (let entry = nextToSend(this.outbox.all); entry; entry = nextToSend(this.outbox.all)) {
         try {
           await this.ensureVisitor();
+          if (!entry.sessionId) {
+            await this.sessionResolved;
+            // A screen stands in for the chat (conversation not found...): wait for "start a new chat".
+            if (this.state.phase === 'failed') return;
+          }
           const sessionId = entry.sessionId ?? (await this.ensureSession());
+          if (!entry.sessionId) this.setOutbox(updateEntry(this.outbox.all, entry.clientId, { sessionId }));
           const message = await sendMessage(this.target(), sessionId, entry.clientId, entry.text);
           attempt = 0;
-          this.setOutbox(removeEntry(this.outbox, entry.clientId));
+          this.setOutbox(removeEntry(this.outbox.all, entry.clientId));
           if (sessionId === this.state.session?.id) this.acceptMessages([message]);
-          if (this.state.connection === 'reconnecting') this.update({ connection: 'online' });
         } catch (error) {
           if (this.stop.signal.aborted) return;
           const failure = isApiFailure(error) ? error : new ApiFailure('network');
           if (failure.status === 401) {
-            await this.renewVisitor().catch(() => undefined);
-            this.setOutbox(updateEntry(this.outbox, entry.clientId, { status: 'failed', failReason: 'rejected' }));
+            await this.lostVisitor().catch(() => undefined);
           } else if (failure.transient) {
             // Offline, the next try waits for the 'online' event (which wakes it) or the longest backoff.
-            const offline = this.state.connection === 'offline';
-            const wait = offline ? SEND_BACKOFF.maxMs : (failure.retryAfterMs ?? backoffDelay(attempt++, SEND_BACKOFF, this.random));
+            const wait = !isOnline() ? SEND_BACKOFF.maxMs : (failure.retryAfterMs ?? backoffDelay(attempt++, SEND_BACKOFF, this.random));
             await this.pause.sleep(wait, this.stop.signal);
           } else {
-            this.setOutbox(updateEntry(this.outbox, entry.clientId, { status: 'failed', failReason: failReasonFor(failure) }));
+            this.setOutbox(updateEntry(this.outbox.all, entry.clientId, { status: 'failed', failReason: failReasonFor(failure) }));
           }
         }
       }
@@ -370,73 +401,47 @@ export class ChatController {
   // ——— the live stream ———
 
   private closeStream(): void {
-    this.streamAbort?.abort();
-    this.streamAbort = null;
-    clearTimeout(this.watchdog);
+    this.stream?.stop();
+    this.stream = null;
   }
 
-  private async runStream(sessionId: string): Promise<void> {
+  private openStream(sessionId: string): void {
     this.closeStream();
-    const stream = new AbortController();
-    this.streamAbort = stream;
-    for (let attempt = 0; !stream.signal.aborted && !this.stop.signal.aborted; ) {
-      const connection = new AbortController();
-      this.connectionAbort = connection;
-      const abortConnection = () => connection.abort();
-      stream.signal.addEventListener('abort', abortConnection);
-      this.armWatchdog(connection);
-      let opened = false;
-      try {
-        const request = endpoints.events(this.target(), sessionId, this.resumeSeq());
-        await readEventStream(
-          request,
-          {
-            onActivity: () => this.armWatchdog(connection),
-            onEvent: (raw) => {
-              const event = parseStreamEvent(raw);
-              if (event?.type === 'ready') {
-                opened = true;
-                attempt = 0;
-              }
-              if (event) this.handleStreamEvent(event);
-            },
-          },
-          connection.signal,
-        );
-      } catch (error) {
-        if (isApiFailure(error) && error.kind === 'http' && !error.transient) {
-          if (error.status === 401) await this.renewVisitor().catch(() => undefined);
-          if (error.status === 404) return;
-        }
-      } finally {
-        stream.signal.removeEventListener('abort', abortConnection);
-        clearTimeout(this.watchdog);
-      }
-      if (stream.signal.aborted || this.stop.signal.aborted) return;
-      const wokenEarly = connection.signal.aborted && !opened;
-      if (!opened && this.state.connection === 'online') this.update({ connection: 'reconnecting' });
-      if (!wokenEarly) await this.pause.sleep(backoffDelay(attempt++, RECONNECT_BACKOFF, this.random), stream.signal);
-    }
+    const stream = new LiveStream(
+      {
+        request: () => endpoints.events(this.target(), sessionId, this.resumeSeq()),
+        onEvent: (event) => this.handleStreamEvent(sessionId, event),
+        onOpened: () => {
+          if (this.state.connection !== 'online' && isOnline()) this.update({ connection: 'online' });
+        },
+        onInterrupted: () => {
+          if (this.state.connection === 'online') this.update({ connection: 'reconnecting' });
+        },
+        onRefused: (failure) => {
+          if (this.stream === stream) this.stream = null;
+          if (failure.status === 401) void this.lostVisitor().catch(() => undefined);
+          else this.reconcileConnection();
+        },
+      },
+      this.pause,
+      this.random,
+    );
+    this.stream = stream;
+    stream.start();
   }
 
-  private armWatchdog(connection: AbortController): void {
-    this.lastActivity = Date.now();
-    clearTimeout(this.watchdog);
-    // iOS can drop a stream without closing it: silence past two heartbeats means it is gone.
-    this.watchdog = setTimeout(() => connection.abort(), this.heartbeatMs * 2 + 2_000);
-  }
-
-  private handleStreamEvent(event: StreamEvent): void {
+  private handleStreamEvent(sessionId: string, event: StreamEvent): void {
+    if (sessionId !== this.state.session?.id) return;
     switch (event.type) {
       case 'ready':
-        this.heartbeatMs = event.data.heartbeatMs > 0 ? event.data.heartbeatMs : DEFAULT_HEARTBEAT_MS;
-        if (this.state.connection !== 'online' && navigator.onLine !== false) this.update({ connection: 'online' });
-        // Behind what we hold: the server lost or renumbered messages (restored backup, new database). Start over.
-        if (event.data.lastSeq < newestSeq(this.state.messages)) void this.resync(event.data.lastSeq);
+        // Behind what we hold: the ready may just predate our own last send, or the server lost messages.
+        if (event.data.lastSeq < newestSeq(this.state.messages)) void this.checkNumbering(sessionId);
         else if (event.data.lastSeq > this.resumeSeq()) void this.catchUp();
         return;
       case 'message':
-        if (this.conflicts(event.data)) return void this.resync(event.data.seq);
+        if (this.state.messages.some((held) => held.seq === event.data.seq && held.id !== event.data.id)) {
+          return void this.checkNumbering(sessionId);
+        }
         this.acceptMessages([event.data]);
         if (event.data.author.role === 'agent') this.setTyping(undefined);
         if (this.resumeSeq() < event.data.seq) void this.catchUp();
@@ -445,23 +450,29 @@ export class ChatController {
         this.setTyping(event.data.typing ? { name: event.data.name } : undefined);
         return;
       case 'session':
-        if (event.data.id === this.state.session?.id) this.update({ session: event.data });
+        if (event.data.id === sessionId) this.update({ session: event.data });
         return;
     }
   }
 
-  /** Another message already holds this seq: the numbering we have is not the server's any more. */
-  private conflicts(message: Message): boolean {
-    return this.state.messages.some((held) => held.seq === message.seq && held.id !== message.id);
-  }
-
-  private async resync(lastSeq: number): Promise<void> {
-    const session = this.state.session;
-    if (!session) return;
+  /**
+   * Compares what we hold with the server's newest page. Only when the server's numbering really differs (another
+   * message under one of our seqs, or fewer messages than we hold) does its page replace ours.
+   */
+  private async checkNumbering(sessionId: string): Promise<void> {
     try {
-      await this.showNewestPage(session, lastSeq);
+      const page = await fetchMessages(this.target(), sessionId, { limit: PAGE_SIZE });
+      if (sessionId !== this.state.session?.id) return;
+      const held = new Map(this.state.messages.map((message) => [message.seq, message.id]));
+      const conflict = page.messages.some((message) => held.has(message.seq) && held.get(message.seq) !== message.id);
+      if (conflict || newestSeq(page.messages) < newestSeq(this.state.messages)) {
+        this.update({ messages: page.messages, logStartSeq: page.messages[0]?.seq ?? 1, hasEarlier: page.hasMore });
+        this.acceptMessages(page.messages);
+      } else {
+        this.acceptMessages(page.messages);
+      }
     } catch {
-      // The next reconnect tries again.
+      // The next reconnect checks again.
     }
   }
 
@@ -471,7 +482,7 @@ export class ChatController {
     if (typing) this.typingTimer = setTimeout(() => this.update({ agentTyping: undefined }), TYPING_TIMEOUT_MS);
   }
 
-  /** Fills any hole after the contiguous part of the transcript, one page at a time, one run at a time. */
+  /** Fills any hole after the contiguous part of the transcript, page by page; the cursor always moves forward. */
   private catchUp(): Promise<void> {
     if (this.catchingUp) {
       this.catchUpAgain = true;
@@ -481,15 +492,16 @@ export class ChatController {
       try {
         do {
           this.catchUpAgain = false;
-          const session = this.state.session;
-          if (!session) return;
-          for (let more = true; more && session.id === this.state.session?.id; ) {
-            const page = await this.persist(() =>
-              fetchMessages(this.target(), session.id, { after: this.resumeSeq(), limit: 100 }),
-            );
-            if (session.id !== this.state.session?.id) return;
+          const sessionId = this.state.session?.id;
+          if (!sessionId) return;
+          let after = this.resumeSeq();
+          for (;;) {
+            const page = await this.persist(() => fetchMessages(this.target(), sessionId, { after, limit: CATCH_UP_PAGE_SIZE }));
+            if (sessionId !== this.state.session?.id) return;
             this.acceptMessages(page.messages);
-            more = page.hasMore && page.messages.length > 0;
+            const last = newestSeq(page.messages);
+            if (!page.hasMore || last <= after) break;
+            after = last;
           }
         } while (this.catchUpAgain);
       } catch {

@@ -94,7 +94,10 @@ export function ChatPage({ controller, config, locales, onLanguageChange, onRest
           loadingEarlier={state.loadingEarlier}
           agentTyping={state.agentTyping}
           onLoadEarlier={() => void controller.loadEarlier()}
-          onRetry={(clientId) => controller.retry(clientId)}
+          onRetry={(clientId) => {
+            controller.retry(clientId);
+            focusComposer();
+          }}
           onDiscard={(clientId) => {
             controller.discard(clientId);
             focusComposer();

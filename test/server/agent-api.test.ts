@@ -57,17 +57,25 @@ describe('agent API', () => {
     expect((await agent(server.url, path, { body: text })).status).toBe(201);
     expect((await agent(server.url, path, { body: text })).status).toBe(200);
     expect((await agent(server.url, path, { body: { ...text, text: 'changed' } })).status).toBe(409);
+    // The author is part of the message: the same clientId and text under another name (or none) is another message.
+    for (const other of [{ ...text, authorName: 'Kim' }, { clientId: text.clientId, kind: 'text', text: text.text }]) {
+      const answer = await agent(server.url, path, { body: other });
+      expect([answer.status, answer.body.error.code]).toEqual([409, 'conflict']);
+    }
     const link = {
       clientId: 'agent-0000002',
       kind: 'link',
       link: { url: 'https://shop.example/o/1', title: 'Your order', imageUrl: 'https://shop.example/i.png', description: 'Shipped' },
     };
     const sent = await agent(server.url, path, { body: link });
+    expect(sent.status).toBe(201);
+    const plainHttp = { clientId: 'agent-0000003', kind: 'link', link: { url: 'http://intranet.example/o/1', title: 'Old shop' } };
+    expect((await agent(server.url, path, { body: plainHttp })).status).toBe(201);
     expect(sent.body.message).toMatchObject({ seq: 2, kind: 'link', link: link.link, author: { role: 'agent' } });
     // A visitor's clientId space is separate from the agent's.
     expect((await sendText(server.url, visitor.visitorToken, sessionId, 'hi', 'agent-0000001')).status).toBe(201);
     const page = await agent(server.url, `${path}?after=1`);
-    expect(page.body.messages.map((message: { seq: number }) => message.seq)).toEqual([2, 3]);
+    expect(page.body.messages.map((message: { seq: number }) => message.seq)).toEqual([2, 3, 4]);
   });
 
   it.each([
@@ -76,6 +84,7 @@ describe('agent API', () => {
     ['relative URL', { url: '/relative', title: 't' }],
     ['credentials in the URL', { url: 'https://user:pass@example.com', title: 't' }],
     ['javascript: image', { url: 'https://example.com', title: 't', imageUrl: 'javascript:alert(1)' }],
+    ['plain http image (the page only loads https: images)', { url: 'https://example.com', title: 't', imageUrl: 'http://example.com/i.png' }],
     ['blank title', { url: 'https://example.com', title: '  ' }],
     ['unknown field', { url: 'https://example.com', title: 't', onclick: 'x' }],
   ])('rejects a link card with a %s (400)', async (_label, link) => {

@@ -1,7 +1,6 @@
 import { request as httpRequest } from 'node:http';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { MAX_JSON_BODY_BYTES } from '../../server/http/read-json-body';
-import { RateLimiter } from '../../server/http/rate-limiter';
 import { call, newVisitor } from './support/api-client';
 import { startTestServer, type TestServer } from './support/test-server';
 
@@ -69,28 +68,5 @@ describe('rate limit', () => {
   it('does not limit the static page', async () => {
     const answer = await call(server.url, '/direct/demo_app');
     expect(answer.status).not.toBe(429);
-  });
-});
-
-describe('RateLimiter', () => {
-  it('refills continuously at perMinute per minute, up to perMinute', () => {
-    let now = 0;
-    const limiter = new RateLimiter(60, () => now);
-    for (let i = 0; i < 60; i++) expect(limiter.take('a').allowed).toBe(true);
-    expect(limiter.take('a')).toEqual({ allowed: false, retryAfterSeconds: 1 });
-    expect(limiter.take('b').allowed).toBe(true);
-    now += 1000;
-    expect(limiter.take('a').allowed).toBe(true);
-    expect(limiter.take('a').allowed).toBe(false);
-    now += 3_600_000;
-    for (let i = 0; i < 60; i++) expect(limiter.take('a').allowed).toBe(true);
-    expect(limiter.take('a').allowed).toBe(false);
-  });
-
-  it('tells a slow budget how long to wait', () => {
-    const limiter = new RateLimiter(2, () => 0);
-    limiter.take('a');
-    limiter.take('a');
-    expect(limiter.take('a')).toEqual({ allowed: false, retryAfterSeconds: 30 });
   });
 });

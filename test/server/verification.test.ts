@@ -56,6 +56,12 @@ describe('identity verification (design §4)', () => {
     ['sbs_mm not hex', () => ({ ...good(), sbs_mm: 'z'.repeat(32) })],
     ['ranstr of 15 characters', () => signedIdentity('42', {}, DEMO_SECRET, 'a1b2c3d4e5f6g7h')],
     ['ranstr of 65 characters', () => signedIdentity('42', {}, DEMO_SECRET, 'a'.repeat(65))],
+    ['sbs is a number', () => ({ ...good(), sbs: 42 })],
+    ['sbs_mm is an object', () => ({ ...good(), sbs_mm: { hex: good().sbs_mm } })],
+    ['ranstr is an array', () => ({ ...good(), ranstr: [good().ranstr] })],
+    ['sbs is null', () => ({ ...good(), sbs: null })],
+    ['sbs is 5,000 characters', () => ({ ...good(), sbs: '4'.repeat(5000) })],
+    ['sbs_mm is 2,000 characters', () => ({ ...good(), sbs_mm: 'a'.repeat(2000) })],
   ])('answers malformed when %s', async (_label, identity) => {
     const answer = await visitors({ locale: 'en', identity: identity() });
     expect(answer.status).toBe(201);
@@ -117,16 +123,29 @@ describe('identity verification (design §4)', () => {
 });
 
 describe('visitor tokens and binding to a customer', () => {
-  it('upgrades a guest in place when its token comes with a valid link', async () => {
+  it('never upgrades a guest: a valid link with a guest’s token gets a new visitor and token for the customer', async () => {
     const guest = await newVisitor(server.url);
-    const sessionId = await newSession(server.url, guest.visitorToken);
-    const upgraded = await visitors({ locale: 'en', identity: signedIdentity('100', { name: 'Grace' }) }, guest.visitorToken);
-    expect(upgraded.status).toBe(200);
-    expect(upgraded.body.visitorToken).toBe(guest.visitorToken);
-    expect(upgraded.body.visitor).toEqual({ id: guest.visitor.id, verified: true, displayName: 'Grace' });
-    // The guest-era session now belongs to the customer: another device of customer 100 sees it.
+    const guestSession = await newSession(server.url, guest.visitorToken);
+    const customer = await visitors({ locale: 'en', identity: signedIdentity('100', { name: 'Grace' }) }, guest.visitorToken);
+    expect(customer.status).toBe(201);
+    expect(customer.body.identityError).toBeUndefined();
+    expect(customer.body.visitorToken).not.toBe(guest.visitorToken);
+    expect(customer.body.visitor).toMatchObject({ verified: true, displayName: 'Grace' });
+    expect(customer.body.visitor.id).not.toBe(guest.visitor.id);
+
+    // The guest's sessions stay the guest's: not the customer's on this device, nor on another device of customer 100.
     const phone = await newVisitor(server.url, { identity: signedIdentity('100') });
-    expect((await call(server.url, `/api/apps/demo_app/sessions/${sessionId}`, { token: phone.visitorToken })).status).toBe(200);
+    for (const token of [customer.body.visitorToken, phone.visitorToken]) {
+      expect((await call(server.url, `/api/apps/demo_app/sessions/${guestSession}`, { token })).status).toBe(404);
+      const list = await call(server.url, '/api/apps/demo_app/sessions', { token });
+      expect(list.body.sessions.map((session: { id: string }) => session.id)).not.toContain(guestSession);
+    }
+    // And the guest's token still opens only the guest's own things, as a guest.
+    expect((await call(server.url, `/api/apps/demo_app/sessions/${guestSession}`, { token: guest.visitorToken })).status).toBe(200);
+    const customerSession = await newSession(server.url, customer.body.visitorToken);
+    expect((await call(server.url, `/api/apps/demo_app/sessions/${customerSession}`, { token: guest.visitorToken })).status).toBe(404);
+    const resumed = await visitors({ locale: 'en' }, guest.visitorToken);
+    expect([resumed.status, resumed.body.visitor]).toEqual([200, { id: guest.visitor.id, verified: false }]);
   });
 
   it('keeps the token’s visitor when the link fails', async () => {

@@ -25,10 +25,13 @@ describe('outbox', () => {
     backend.sendFaults.push({ kind: 'network' }, { kind: 'status', status: 503, code: 'internal' });
     await userEvent.setup().type(input, 'through the tunnel{Enter}');
     expect(await screen.findByText('Sending…')).toBeInTheDocument();
+    const sendingBubble = bubbles()[0];
     expect(storedOutbox().map((entry) => entry.text)).toEqual(['through the tunnel']);
     await waitFor(() => expect(visitorTexts()).toEqual(['through the tunnel']), { timeout: 4000 });
     await waitFor(() => expect(screen.queryByText('Sending…')).not.toBeInTheDocument());
     expect(bubbles()).toHaveLength(1);
+    // The same element from "sending" to delivered: the live log announces the message once.
+    expect(bubbles()[0]).toBe(sendingBubble);
     expect(backend.sentBodies).toHaveLength(3);
     const ids = new Set(backend.sentBodies.map((body) => (body as { clientId: string }).clientId));
     expect(ids.size).toBe(1);
@@ -82,7 +85,12 @@ describe('outbox', () => {
     await user.type(input, 'unsent draft');
     backend.closeSession(session.id);
     expect(await screen.findByText('This conversation has ended.')).toBeInTheDocument();
-    expect(input).toBeDisabled();
+    // Read-only, not disabled: the draft stays focusable, readable and copyable, but cannot be sent here.
+    expect(input).toHaveAttribute('readonly');
+    expect(screen.getByRole('button', { name: 'Send' })).toBeDisabled();
+    input.focus();
+    await user.keyboard('{Enter}');
+    expect(backend.sentBodies).toHaveLength(1);
     await user.click(screen.getAllByRole('button', { name: 'Start a new chat' })[0]);
     const fresh = screen.getByRole('textbox', { name: 'Your message' });
     expect(fresh).toBeEnabled();

@@ -35,7 +35,8 @@ export function validateLinkForm(values: LinkFormValues): LinkFormResult {
   else if (title.length > LINK_LIMITS.title) errors.title = `The title can be at most ${LINK_LIMITS.title} characters.`;
   const urlError = checkUrl(url, 'URL', true);
   if (urlError) errors.url = urlError;
-  const imageError = checkUrl(imageUrl, 'image URL', false);
+  // Images must be https: the chat page's Content-Security-Policy loads no other remote image.
+  const imageError = checkUrl(imageUrl, 'image URL', false) ?? (imageUrl && !httpUrl(imageUrl)?.startsWith('https:') ? 'The image URL must start with https://.' : undefined);
   if (imageError) errors.imageUrl = imageError;
   if (description.length > LINK_LIMITS.description) {
     errors.description = `The description can be at most ${LINK_LIMITS.description} characters.`;

@@ -57,7 +57,7 @@ export function Composer({ initialDraft, disabled, onDraftChange, onSend }: Prop
         class="composer__input"
         rows={1}
         value={draft}
-        disabled={disabled}
+        readOnly={disabled}
         placeholder={t('composer.placeholder')}
         aria-describedby="composer-hint composer-limit"
         aria-invalid={over > 0}

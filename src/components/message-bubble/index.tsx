@@ -24,37 +24,37 @@ function MessageText({ text }: { text: string }) {
   );
 }
 
-export function MessageBubble({ message }: { message: Message }) {
-  const { t, locale } = useT();
-  const role = message.author.role;
-  const author = role === 'visitor' ? t('log.you') : message.author.name || t(role === 'agent' ? 'log.agent' : 'log.system');
-  return (
-    <li class={`bubble bubble--${role}`}>
-      <span class="bubble__author">{author}</span>
-      {message.kind === 'link' && message.link ? <LinkCard link={message.link} /> : <MessageText text={message.text ?? ''} />}
-      <time class="bubble__time" dateTime={message.createdAt}>
-        {formatTime(message.createdAt, locale)}
-      </time>
-    </li>
-  );
-}
+export type BubbleItem = { kind: 'sent'; message: Message } | { kind: 'pending'; entry: OutboxEntry };
 
-interface PendingProps {
-  entry: OutboxEntry;
+interface Props {
+  item: BubbleItem;
   onRetry(clientId: string): void;
   onDiscard(clientId: string): void;
 }
 
-export function PendingBubble({ entry, onRetry, onDiscard }: PendingProps) {
-  const { t } = useT();
-  const failed = entry.status === 'failed';
+/**
+ * One bubble for a message from "sending" to delivered: the same element throughout, with every part present from
+ * the start, so a polite live region announces the message once and not again when it is confirmed.
+ */
+export function MessageBubble({ item, onRetry, onDiscard }: Props) {
+  const { t, locale } = useT();
+  const message = item.kind === 'sent' ? item.message : undefined;
+  const entry = item.kind === 'pending' ? item.entry : undefined;
+  const role = message?.author.role ?? 'visitor';
+  const author = role === 'visitor' ? t('log.you') : message?.author.name || t(role === 'agent' ? 'log.agent' : 'log.system');
+  const failed = entry?.status === 'failed';
+  const state = entry ? (failed ? ' bubble--failed' : ' bubble--sending') : '';
   return (
-    <li class={`bubble bubble--visitor${failed ? ' bubble--failed' : ' bubble--sending'}`}>
-      <span class="bubble__author">{t('log.you')}</span>
-      <MessageText text={entry.text} />
-      {failed ? (
+    <li class={`bubble bubble--${role}${state}`}>
+      <span class="bubble__author">{author}</span>
+      {message?.kind === 'link' && message.link ? <LinkCard link={message.link} /> : <MessageText text={message?.text ?? entry?.text ?? ''} />}
+      <time class="bubble__time" dateTime={message?.createdAt}>
+        {message ? formatTime(message.createdAt, locale) : ''}
+      </time>
+      <span class="bubble__status">{entry && !failed ? t('log.sending') : ''}</span>
+      {entry && failed && (
         <div class="bubble__failure">
-          <p class="bubble__status">
+          <p>
             {t('log.failed')}: {t(`outbox.failedReason.${entry.failReason ?? 'rejected'}`)}
           </p>
           <button type="button" onClick={() => onRetry(entry.clientId)}>
@@ -64,8 +64,6 @@ export function PendingBubble({ entry, onRetry, onDiscard }: PendingProps) {
             {t('log.delete')}
           </button>
         </div>
-      ) : (
-        <span class="bubble__status">{t('log.sending')}</span>
       )}
     </li>
   );

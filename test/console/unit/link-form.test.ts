@@ -45,4 +45,9 @@ describe('validateLinkForm', () => {
     expect(long.ok).toBe(false);
     if (!long.ok) expect(Object.keys(long.errors).sort()).toEqual(['description', 'title', 'url']);
   });
+
+  it('refuses an http image, which the chat page would not load', () => {
+    const result = form({ title: 'T', url: 'https://a.test', imageUrl: 'http://i.test/x.png', description: '' });
+    expect(result).toMatchObject({ ok: false, errors: { imageUrl: 'The image URL must start with https://.' } });
+  });
 });

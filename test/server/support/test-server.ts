@@ -17,8 +17,8 @@ export interface TestServer extends RunningServer {
   destroy(): Promise<void>;
 }
 
-/** The real HTTP server on an ephemeral port with a fresh temporary data directory. */
-export async function startTestServer(overrides: Partial<ServerSettings> = {}): Promise<TestServer> {
+/** Settings for a server on an ephemeral loopback port, with a fresh temporary directory (`scratch`) for its data. */
+export function testSettings(overrides: Partial<ServerSettings> = {}): { settings: ServerSettings; scratch: string } {
   const scratch = mkdtempSync(join(tmpdir(), 'direct-chat-test-'));
   const settings: ServerSettings = {
     host: '127.0.0.1',
@@ -29,10 +29,18 @@ export async function startTestServer(overrides: Partial<ServerSettings> = {}): 
     agentToken: AGENT_TOKEN,
     heartbeatMs: 15_000,
     rateLimitPerMinute: 1_000_000,
+    maxConnections: 2000,
+    maxStreamsPerClient: 50,
     faultInjection: false,
     corsOrigins: [],
     ...overrides,
   };
+  return { settings, scratch };
+}
+
+/** The real HTTP server on an ephemeral port with a fresh temporary data directory. */
+export async function startTestServer(overrides: Partial<ServerSettings> = {}): Promise<TestServer> {
+  const { settings, scratch } = testSettings(overrides);
   return wrap(await startServer(settings), settings, scratch);
 }
 

@@ -25,7 +25,7 @@ describe('failReasonFor', () => {
 describe('ApiFailure.transient', () => {
   it.each([
     [new ApiFailure('network'), true],
-    [new ApiFailure('protocol', 200), true],
+    [new ApiFailure('protocol', 200), false],
     [new ApiFailure('http', 500, 'internal'), true],
     [new ApiFailure('http', 503), true],
     [new ApiFailure('http', 408), true],

@@ -1,0 +1,114 @@
+import { createServer } from 'node:http';
+import type { AddressInfo, Socket } from 'node:net';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { sessionTopic } from '../../server/sse/event-hub';
+import { SseStream } from '../../server/sse/sse-stream';
+import { newSession, newVisitor, sendText } from './support/api-client';
+import { connectionCount, openStalledRequest, waitFor } from './support/stalled-client';
+import { startTestServer, type TestServer } from './support/test-server';
+
+// 3,900 astral characters: within MAX_MESSAGE_LENGTH (code points) and the 16 KiB body limit, ~15.6 KB as UTF-8.
+const BIG_TEXT = '😀'.repeat(3900);
+const MESSAGES = 400;
+
+let server: TestServer;
+let token: string;
+let sessionId: string;
+beforeAll(async () => {
+  server = await startTestServer();
+  token = (await newVisitor(server.url)).visitorToken;
+  sessionId = await newSession(server.url, token);
+  for (let start = 0; start < MESSAGES; start += 20) {
+    const answers = await Promise.all(Array.from({ length: 20 }, () => sendText(server.url, token, sessionId, BIG_TEXT)));
+    expect(answers.every((answer) => answer.status === 201)).toBe(true);
+  }
+}, 60_000);
+afterAll(() => server.destroy());
+
+// Before a stalled client connects, the setup's keep-alive connections are closed so its connection is the only one.
+// Afterwards nothing closes idle connections: that would also reap an ended (not destroyed) stalled response.
+async function connections(): Promise<number> {
+  return connectionCount(server.server);
+}
+async function noOtherConnections(): Promise<boolean> {
+  server.server.closeIdleConnections();
+  return (await connections()) === 0;
+}
+
+const eventsPath = () => `/api/apps/demo_app/sessions/${sessionId}/events`;
+
+describe('a client that stops reading', () => {
+  it('stops the replay as soon as the stream is dropped, and frees the connection', async () => {
+    const messages = server.context.messages;
+    const iterateAfter = messages.iterateAfter;
+    let pulled = 0;
+    messages.iterateAfter = function* (...args) {
+      for (const message of iterateAfter(...args)) {
+        pulled++;
+        yield message;
+      }
+    };
+    let socket: Socket | undefined;
+    try {
+      await waitFor(noOtherConnections);
+      socket = await openStalledRequest(server.port, eventsPath(), {
+        authorization: `Bearer ${token}`,
+        'last-event-id': '0',
+      });
+      // ~6 MB of backlog cannot fit in the socket buffers plus the 1 MiB the server allows itself.
+      await waitFor(() => pulled > 0 && server.context.streams.size === 0);
+      expect(pulled).toBeLessThan(MESSAGES);
+      // destroy(), not end(): an ended response to a reader that never reads would hold its socket for good.
+      await waitFor(async () => (await connections()) === 0, 2000);
+    } finally {
+      socket?.destroy();
+      messages.iterateAfter = iterateAfter;
+    }
+  });
+
+  it('drops a live stream that falls 1 MiB behind and frees its connection', async () => {
+    await waitFor(noOtherConnections);
+    const socket = await openStalledRequest(server.port, eventsPath(), { authorization: `Bearer ${token}` });
+    try {
+      await waitFor(() => server.context.streams.size === 1);
+      const chunk = 'x'.repeat(256 * 1024);
+      for (let i = 0; i < 200 && server.context.streams.size === 1; i++) {
+        server.context.hub.publish(sessionTopic(sessionId), { event: 'typing', data: chunk });
+        await new Promise((resolve) => setImmediate(resolve));
+      }
+      expect(server.context.streams.size).toBe(0);
+      await waitFor(async () => (await connections()) === 0, 2000);
+    } finally {
+      socket.destroy();
+    }
+  });
+});
+
+describe('SseStream.send', () => {
+  it('does not serialise an event for a closed stream', async () => {
+    let serialised = 0;
+    const data = {
+      toJSON() {
+        serialised++;
+        return 'payload';
+      },
+    };
+    const site = createServer((request, response) => {
+      const stream = new SseStream(request, response, 60_000);
+      stream.send({ event: 'before', data });
+      stream.close();
+      stream.send({ event: 'after', data });
+    });
+    await new Promise<void>((resolve) => site.listen(0, '127.0.0.1', resolve));
+    try {
+      const answer = await fetch(`http://127.0.0.1:${(site.address() as AddressInfo).port}/`);
+      const text = await answer.text();
+      expect(text).toContain('event: before');
+      expect(text).not.toContain('event: after');
+      expect(serialised).toBe(1);
+    } finally {
+      site.closeAllConnections();
+      await new Promise((resolve) => site.close(resolve));
+    }
+  });
+});

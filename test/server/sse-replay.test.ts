@@ -1,0 +1,58 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Message, ReadyEvent } from '../../src/api/wire';
+import { MAX_REPLAYED_MESSAGES } from '../../server/routes/visitor-events-route';
+import { call, newSession, newVisitor, sendText } from './support/api-client';
+import { dataOf, isEvent, openEventStream } from './support/event-stream';
+import { startTestServer, type TestServer } from './support/test-server';
+
+const TOTAL = 620;
+let server: TestServer;
+let token: string;
+let sessionId: string;
+beforeAll(async () => {
+  server = await startTestServer();
+  token = (await newVisitor(server.url)).visitorToken;
+  sessionId = await newSession(server.url, token);
+  for (let start = 1; start <= TOTAL; start += 20) {
+    const batch = Array.from({ length: Math.min(20, TOTAL - start + 1) }, (_, i) => `m${start + i}`);
+    const answers = await Promise.all(batch.map((text) => sendText(server.url, token, sessionId, text)));
+    expect(answers.every((answer) => answer.status === 201)).toBe(true);
+  }
+}, 30_000);
+afterAll(() => server.destroy());
+
+const open = (lastEventId: string) =>
+  openEventStream(`${server.url}/api/apps/demo_app/sessions/${sessionId}/events`, {
+    authorization: `Bearer ${token}`,
+    'last-event-id': lastEventId,
+  });
+
+describe('replay after Last-Event-ID on a long session', () => {
+  it(`replays at most ${MAX_REPLAYED_MESSAGES} messages, after a ready event with the real lastSeq`, async () => {
+    expect(MAX_REPLAYED_MESSAGES).toBe(500);
+    const stream = await open('10');
+    expect(dataOf<ReadyEvent>(await stream.next(isEvent('ready'))).lastSeq).toBe(TOTAL);
+    const last = await stream.next((frame) => frame.id === String(10 + MAX_REPLAYED_MESSAGES));
+    expect(dataOf<Message>(last).text).toBe(`m${10 + MAX_REPLAYED_MESSAGES}`);
+
+    // Live messages still arrive; the ones between the cap and them are left to GET .../messages.
+    await sendText(server.url, token, sessionId, 'live');
+    const live = await stream.next((frame) => frame.id === String(TOTAL + 1));
+    const messageIds = stream.frames.filter(isEvent('message')).map((frame) => Number(frame.id));
+    expect(messageIds).toHaveLength(MAX_REPLAYED_MESSAGES + 1);
+    expect(messageIds.slice(0, MAX_REPLAYED_MESSAGES)).toEqual(Array.from({ length: MAX_REPLAYED_MESSAGES }, (_, i) => 11 + i));
+    expect(dataOf<Message>(live).text).toBe('live');
+    stream.close();
+
+    // What the client does next: catch up from the last seq it holds.
+    const page = await call(server.url, `/api/apps/demo_app/sessions/${sessionId}/messages?after=${10 + MAX_REPLAYED_MESSAGES}&limit=100`, { token });
+    expect(page.body.messages[0].seq).toBe(11 + MAX_REPLAYED_MESSAGES);
+  });
+
+  it('replays everything missed when it is within the cap', async () => {
+    const stream = await open(String(TOTAL - 5));
+    await stream.next((frame) => frame.id === String(TOTAL + 1));
+    expect(stream.frames.filter(isEvent('message')).map((frame) => Number(frame.id))).toEqual([616, 617, 618, 619, 620, 621]);
+    stream.close();
+  });
+});

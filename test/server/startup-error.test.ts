@@ -1,0 +1,52 @@
+import { rmSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { SettingsError } from '../../server/config/server-settings';
+import { startServer } from '../../server/http-server';
+import { startupErrorMessage } from '../../server/startup/startup-error';
+import { startTestServer, testSettings } from './support/test-server';
+
+async function failureOf(overrides: Parameters<typeof testSettings>[0]) {
+  const { settings, scratch } = testSettings(overrides);
+  try {
+    await startServer(settings);
+  } catch (error) {
+    return { error, settings };
+  } finally {
+    rmSync(scratch, { recursive: true, force: true });
+  }
+  throw new Error('the server started');
+}
+
+describe('why the server cannot start, in one line', () => {
+  it('names HOST when it cannot be resolved', async () => {
+    const { error, settings } = await failureOf({ host: 'no-such-host.invalid' });
+    const message = startupErrorMessage(error, settings)!;
+    expect(message).toMatch(/^HOST "no-such-host\.invalid" cannot be resolved: set HOST to an address of this machine/);
+    expect(message).not.toContain('\n');
+  });
+
+  it('names HOST when it is not an address of this machine', async () => {
+    const { error, settings } = await failureOf({ host: '192.0.2.1' });
+    const message = startupErrorMessage(error, settings)!;
+    expect(message).toMatch(/^HOST "192\.0\.2\.1" is not an address of this machine/);
+    expect(message).not.toContain('\n');
+  });
+
+  it('names the port when it is in use', async () => {
+    const running = await startTestServer();
+    try {
+      const { error, settings } = await failureOf({ port: running.port });
+      const message = startupErrorMessage(error, settings)!;
+      expect(message).toMatch(new RegExp(`^Port ${running.port} is in use: set PORT to another one`));
+      expect(message).not.toContain('\n');
+    } finally {
+      await running.destroy();
+    }
+  });
+
+  it('passes configuration errors through and leaves unexpected ones to the stack trace', () => {
+    expect(startupErrorMessage(new SettingsError('PORT must be a whole number'))).toBe('PORT must be a whole number');
+    expect(startupErrorMessage(new TypeError('a bug'))).toBeUndefined();
+    expect(startupErrorMessage(Object.assign(new Error('odd'), { code: 'EPERM' }))).toBeUndefined();
+  });
+});
