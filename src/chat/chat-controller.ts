@@ -13,7 +13,7 @@ import { OutboxStore } from './outbox-store';
 import { failReasonFor } from './fail-reason';
 import { initialChatState, type ChatFailure, type ChatState } from './chat-state';
 import { createWakeableSleep } from './wake-up-sleep';
-import { LiveStream } from './live-stream';
+import type { LiveStream } from './live-stream';
 
 export interface ChatControllerOptions {
   apiBase: string;
@@ -56,6 +56,8 @@ export class ChatController {
   private sessionCreation: Promise<string> | null = null;
   private sending = false;
   private stream: LiveStream | null = null;
+  /** Which openStream call is current: the stream code loads asynchronously, and only the latest may start. */
+  private streamTicket = 0;
   private catchingUp: Promise<void> | null = null;
   private catchUpAgain = false;
   private typingTimer: ReturnType<typeof setTimeout> | undefined;
@@ -81,6 +83,8 @@ export class ChatController {
     this.refreshPending();
     if (this.options.identityMalformed) this.update({ identityNotice: 'malformed' });
     if (!isOnline()) this.update({ connection: 'offline' });
+    // Fetch the stream reader alongside the visitor call, so it is there when a conversation opens.
+    void import('./live-stream').catch(() => undefined);
     void this.runOutbox();
     try {
       await this.ensureVisitor();
@@ -318,7 +322,7 @@ export class ChatController {
     this.update({ session, messages: page.messages, logStartSeq: page.messages[0]?.seq ?? 1, hasEarlier: page.hasMore });
     this.acceptMessages(page.messages);
     this.refreshPending();
-    this.openStream(session.id);
+    void this.openStream(session.id);
   }
 
   private async ensureSession(): Promise<string> {
@@ -401,12 +405,18 @@ export class ChatController {
   // ——— the live stream ———
 
   private closeStream(): void {
+    this.streamTicket++;
     this.stream?.stop();
     this.stream = null;
   }
 
-  private openStream(sessionId: string): void {
+  private async openStream(sessionId: string): Promise<void> {
     this.closeStream();
+    const ticket = this.streamTicket;
+    // The stream reader is its own chunk: nothing before the first paint needs it, and it loads while the
+    // transcript does.
+    const { LiveStream } = await import('./live-stream');
+    if (ticket !== this.streamTicket || this.stop.signal.aborted) return;
     const stream = new LiveStream(
       {
         request: () => endpoints.events(this.target(), sessionId, this.resumeSeq()),

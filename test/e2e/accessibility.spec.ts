@@ -60,13 +60,24 @@ for (const [label, path] of [
   });
 }
 
-test('the agent console has no axe violations, signed out and signed in', async ({ page }) => {
+test('the agent console has no axe violations: signed out, app picker, list, conversation', async ({ page, context }) => {
+  const customer = await context.newPage();
+  await customer.goto('/direct/demo_app');
+  await chatPage(customer).send(`a question for the console check ${Date.now()}`);
+  await chatPage(customer).expectSent();
+  await customer.close();
   await page.goto('/console/');
   await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
   await expectNoViolations(page);
   await page.getByLabel(/token/i).fill(E2E_AGENT_TOKEN);
   await page.getByLabel(/token/i).press('Enter');
   await expect(page.getByLabel(/token/i)).toHaveCount(0);
+  await expectNoViolations(page);
+  await page.getByRole('button', { name: /demo_app/ }).click();
+  await expect(page.getByRole('heading', { name: 'Conversations' })).toBeVisible();
+  await expectNoViolations(page);
+  await page.locator('.session-item').first().click();
+  await expect(page.getByLabel('Reply')).toBeVisible();
   await expectNoViolations(page);
 });
 
