@@ -28,6 +28,9 @@ describe('conversation list', () => {
 
     const ada = await screen.findByRole('button', { name: /Ada/ });
     expect(ada).toHaveTextContent('Hello there');
+    // A name from the link is a claim, even beside a verified customer id.
+    expect(ada).toHaveTextContent('Ada(claimed name)');
+    expect(await screen.findByRole('button', { name: /Grace/ })).toHaveTextContent(/Grace\(claimed name\).*Verified/);
     expect(ada).toHaveTextContent('Awaiting reply');
     expect(ada).not.toHaveTextContent('Verified');
     const grace = screen.getByRole('button', { name: /Grace/ });

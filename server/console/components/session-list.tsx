@@ -71,6 +71,8 @@ export function SessionList(props: Props) {
               >
                 <span class="session-item__top">
                   <span class="session-item__name">{visitorLabel(s.visitor)}</span>
+                  {/* Names come unsigned from the link, even beside a verified id. */}
+                  {s.visitor.displayName?.trim() && <span class="session-item__claim">(claimed name)</span>}
                   <time class="session-item__time" dateTime={s.updatedAt} title={formatFullTime(s.updatedAt)}>
                     {formatShortTime(s.updatedAt)}
                   </time>
