@@ -23,6 +23,13 @@ export async function createSession(target: ApiTarget): Promise<Session> {
   return checked(body?.session, isSession);
 }
 
+/** The visitor's conversations (and their verified customer's), newest first; unreadable entries are skipped. */
+export async function fetchSessions(target: ApiTarget): Promise<Session[]> {
+  const body = await sendJson<{ sessions?: unknown }>(endpoints.sessions(target));
+  if (!Array.isArray(body?.sessions)) throw new ApiFailure('protocol');
+  return body.sessions.filter(isSession);
+}
+
 export async function fetchSession(target: ApiTarget, sessionId: string): Promise<Session> {
   const body = await sendJson<{ session?: unknown }>(endpoints.session(target, sessionId));
   return checked(body?.session, isSession);

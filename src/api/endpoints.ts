@@ -46,6 +46,7 @@ export const endpoints = {
   config: (target: ApiTarget, locale: LocaleCode) => get(target, appUrl(target, '/config', { locale })),
   createVisitor: (target: ApiTarget, body: CreateVisitorRequest) => post(target, appUrl(target, '/visitors'), body),
   createSession: (target: ApiTarget) => post(target, appUrl(target, '/sessions'), {}),
+  sessions: (target: ApiTarget) => get(target, appUrl(target, '/sessions')),
   session: (target: ApiTarget, sessionId: string) => get(target, appUrl(target, sessionPath(sessionId))),
   messages: (target: ApiTarget, sessionId: string, page: { after?: number; before?: number; limit?: number }) =>
     get(target, appUrl(target, `${sessionPath(sessionId)}/messages`, page)),

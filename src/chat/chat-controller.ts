@@ -2,7 +2,7 @@ import type { IdentityPayload, InputVars, LocaleCode, Message, Session, StreamEv
 import type { ApiTarget } from '../api/endpoints';
 import { endpoints } from '../api/endpoints';
 import { ApiFailure, isApiFailure } from '../api/api-failure';
-import { createSession, createVisitor, fetchMessages, fetchSession, sendMessage } from '../api/chat-api';
+import { createSession, createVisitor, fetchMessages, fetchSession, fetchSessions, sendMessage } from '../api/chat-api';
 import type { SafeStorage } from '../storage/safe-storage';
 import { storageKeys } from '../storage/storage-keys';
 import { RECONNECT_BACKOFF, SEND_BACKOFF, backoffDelay } from './backoff';
@@ -158,6 +158,21 @@ export class ChatController {
     this.setOutbox(carried);
     this.reconcileConnection();
     void this.runOutbox();
+  }
+
+  /** Every conversation this visitor (or their verified customer) has had here, newest first. */
+  async listConversations(): Promise<Session[]> {
+    await this.ensureVisitor();
+    return fetchSessions(this.target());
+  }
+
+  /** Picks up an earlier conversation where it was left. */
+  async switchConversation(sessionId: string): Promise<void> {
+    if (sessionId === this.state.session?.id) return;
+    const session = await this.persist(() => fetchSession(this.target(), sessionId));
+    this.closeStream();
+    this.update({ agentTyping: undefined, failure: undefined, phase: 'ready' });
+    await this.openSession(session);
   }
 
   async loadEarlier(): Promise<void> {
@@ -369,7 +384,7 @@ export class ChatController {
     this.sending = true;
     let attempt = 0;
     try {
-      for (let entry = nextToSend(this.outbox.all); entry; entry = nextToSend(this.outbox.all)) {
+      for (let entry = nextToSend(this.outbox.all); entry && !this.stop.signal.aborted; entry = nextToSend(this.outbox.all)) {
         try {
           await this.ensureVisitor();
           if (!entry.sessionId) {

@@ -1,4 +1,5 @@
-import { useEffect } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
+import type { ComponentType } from 'preact';
 import type { AppConfig, LocaleCode } from '../api/wire';
 import type { ChatController } from '../chat/chat-controller';
 import { useChatState } from '../chat/use-chat-state';
@@ -13,6 +14,9 @@ import { MessageList } from '../components/message-list';
 import { SessionClosed } from '../components/session-closed';
 import { COMPOSER_ID, Composer } from '../components/composer';
 import { ErrorScreen } from '../components/error-screen';
+import type { ConversationHistory } from '../components/conversation-history';
+
+type HistoryProps = Parameters<typeof ConversationHistory>[0];
 
 interface Props {
   controller: ChatController;
@@ -40,6 +44,28 @@ export function ChatPage({ controller, config, locales, onLanguageChange, onRest
   }, [controller]);
 
   const embedded = isEmbedded();
+  // The history dialog is its own chunk, fetched on the first click.
+  const [History, setHistory] = useState<ComponentType<HistoryProps> | null>(null);
+  const [historyOpen, setHistoryOpen] = useState(false);
+  const historyOpener = useRef<HTMLElement | null>(null);
+  const showHistory = () => {
+    historyOpener.current = document.activeElement as HTMLElement | null;
+    setHistoryOpen(true);
+    if (!History) void import('../components/conversation-history').then((module) => setHistory(() => module.ConversationHistory));
+  };
+  const closeHistory = () => setHistoryOpen(false);
+  // Focus goes back once the modal dialog has left the page (while it is open, the rest of the page is inert).
+  useEffect(() => {
+    if (historyOpen || !historyOpener.current) return;
+    historyOpener.current.focus();
+    historyOpener.current = null;
+  }, [historyOpen]);
+  const pickConversation = (sessionId: string) => {
+    historyOpener.current = null;
+    setHistoryOpen(false);
+    history.replaceState(history.state, '', dropChatLink(location.href));
+    void controller.switchConversation(sessionId).then(() => requestAnimationFrame(focusComposer), () => undefined);
+  };
   useEffect(() => {
     if (!embedded) return undefined;
     const onKey = (event: KeyboardEvent) => {
@@ -76,6 +102,7 @@ export function ChatPage({ controller, config, locales, onLanguageChange, onRest
         visitor={state.visitor}
         canStartNew={state.session !== undefined}
         onStartNew={startNew}
+        onShowHistory={state.visitor ? showHistory : undefined}
         onLanguageChange={onLanguageChange}
         onClose={embedded ? () => tellParent('close') : undefined}
       />
@@ -83,6 +110,14 @@ export function ChatPage({ controller, config, locales, onLanguageChange, onRest
         <IdentityNotice reason={state.identityNotice} onDismiss={() => controller.dismissIdentityNotice()} />
       )}
       <ConnectionBanner connection={state.connection} waitingCount={state.waitingCount} />
+      {historyOpen && History && (
+        <History
+          currentId={state.session?.id}
+          load={() => controller.listConversations()}
+          onPick={pickConversation}
+          onClose={closeHistory}
+        />
+      )}
       <main class="chat__main">
         <MessageList
           conversationKey={state.session?.id ?? 'new'}

@@ -32,6 +32,21 @@ test('the chat screen, with messages, a notice and a link card, has no axe viola
   await replay.close();
 });
 
+test('the earlier-conversations dialog has no axe violations and traps focus until Escape', async ({ page }) => {
+  await page.goto('/direct/demo_app');
+  await chatPage(page).send(`dialog check ${Date.now()}`);
+  await chatPage(page).expectSent();
+  const opener = page.getByRole('button', { name: 'Earlier chats' });
+  await opener.click();
+  const dialog = page.getByRole('dialog', { name: 'Your conversations' });
+  await expect(dialog.getByRole('button', { name: /Current/ })).toBeVisible();
+  await expectNoViolations(page);
+  await expect(dialog.getByRole('button', { name: 'Close' })).toBeFocused();
+  await page.keyboard.press('Escape');
+  await expect(dialog).toBeHidden();
+  await expect(opener).toBeFocused();
+});
+
 test('the chat works with the keyboard alone', async ({ page }) => {
   await page.goto('/direct/demo_app');
   await expect(page.getByRole('heading', { level: 1 })).toBeVisible();

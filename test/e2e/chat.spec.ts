@@ -133,3 +133,25 @@ test('usable at 320 px: the composer stays in view and nothing scrolls sideways'
   expect(overflow).toBeLessThanOrEqual(0);
   await context.close();
 });
+
+test('an earlier conversation can be picked up from "Earlier chats"', async ({ page }) => {
+  const id = Math.random().toString(36).slice(2, 8);
+  await page.goto('/direct/demo_app');
+  const chat = chatPage(page);
+  await chat.send(`first topic ${id}`);
+  await chat.expectSent();
+  await page.getByRole('button', { name: 'New chat' }).click();
+  await chat.send(`second topic ${id}`);
+  await chat.expectSent();
+
+  await page.getByRole('button', { name: 'Earlier chats' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Your conversations' });
+  await expect(dialog.getByRole('button')).toHaveCount(3);
+  await dialog.getByRole('button', { name: /Open/ }).click();
+  await expect(dialog).toBeHidden();
+  await chat.expectTexts([`first topic ${id}`]);
+  await expect(chat.composer).toBeFocused();
+  await chat.send(`back on the first ${id}`);
+  const session = await agent.sessionWith(`back on the first ${id}`);
+  expect((await agent.messages(session.id)).map((m) => m.text)).toEqual([`first topic ${id}`, `back on the first ${id}`]);
+});

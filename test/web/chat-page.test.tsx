@@ -72,6 +72,45 @@ describe('chat screen', () => {
   });
 });
 
+describe('earlier conversations', () => {
+  it('lists them in a dialog and picks one up where it was left', async () => {
+    const backend = newBackend();
+    const user = userEvent.setup();
+    await openPage('/direct/demo_app');
+    await user.type(await screen.findByRole('textbox', { name: 'Your message' }), 'the first problem{Enter}');
+    await waitFor(() => expect(backend.sessions.size).toBe(1));
+    await user.click(screen.getByRole('button', { name: 'New chat' }));
+    await user.type(screen.getByRole('textbox', { name: 'Your message' }), 'a second problem{Enter}');
+    await waitFor(() => expect(backend.sessions.size).toBe(2));
+    expect(within(log()).queryByText('the first problem')).not.toBeInTheDocument();
+
+    const opener = screen.getByRole('button', { name: 'Earlier chats' });
+    await user.click(opener);
+    const dialog = await screen.findByRole('dialog', { name: 'Your conversations' });
+    const items = await within(dialog).findAllByRole('button', { name: /Current|Open|Ended/ });
+    expect(items).toHaveLength(2);
+    await user.click(items.find((item) => !item.hasAttribute('aria-current'))!);
+    await waitFor(() => expect(within(log()).getByText('the first problem')).toBeInTheDocument());
+    expect(screen.queryByRole('dialog')).not.toBeInTheDocument();
+    await user.type(screen.getByRole('textbox', { name: 'Your message' }), 'back to the first{Enter}');
+    const [first] = backend.sessions.values();
+    await waitFor(() => expect(first.messages.map((m) => m.text)).toEqual(['the first problem', 'back to the first']));
+  });
+
+  it('closes with Escape and gives focus back to the button', async () => {
+    newBackend();
+    const user = userEvent.setup();
+    await openPage('/direct/demo_app');
+    const opener = await screen.findByRole('button', { name: 'Earlier chats' });
+    await user.click(opener);
+    await screen.findByRole('dialog', { name: 'Your conversations' });
+    expect(await screen.findByText('No conversations yet.')).toBeInTheDocument();
+    await user.keyboard('{Escape}');
+    await waitFor(() => expect(screen.queryByRole('dialog')).not.toBeInTheDocument());
+    await waitFor(() => expect(opener).toHaveFocus());
+  });
+});
+
 describe('direct links', () => {
   it('opens the conversation named by direct=1&chatid', async () => {
     const backend = newBackend();

@@ -10,12 +10,14 @@ interface Props {
   visitor?: Visitor;
   canStartNew: boolean;
   onStartNew(): void;
+  /** Shows the visitor's earlier conversations; absent until the visitor is known. */
+  onShowHistory?: () => void;
   onLanguageChange(locale: LocaleCode): void;
   /** Only inside the embed loader's frame: hands the visitor back to the host page. */
   onClose?: () => void;
 }
 
-export function ChatHeader({ config, locales, visitor, canStartNew, onStartNew, onLanguageChange, onClose }: Props) {
+export function ChatHeader({ config, locales, visitor, canStartNew, onStartNew, onShowHistory, onLanguageChange, onClose }: Props) {
   const { t } = useT();
   const logo = safeImageSource(config.branding.logoUrl);
   return (
@@ -42,6 +44,11 @@ export function ChatHeader({ config, locales, visitor, canStartNew, onStartNew, 
         )}
       </div>
       <div class="chat-header__actions">
+        {onShowHistory && (
+          <button type="button" class="chat-header__button" onClick={onShowHistory} aria-haspopup="dialog">
+            {t('history.open')}
+          </button>
+        )}
         {canStartNew && (
           <button type="button" class="chat-header__button" onClick={onStartNew}>
             {t('header.newChat')}

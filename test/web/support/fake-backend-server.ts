@@ -9,8 +9,8 @@ export function setUpFakeBackendServer() {
   let current: FakeBackend | undefined;
   beforeAll(() => server.listen({ onUnhandledRequest: 'error' }));
   afterEach(() => {
-    current?.dropStreams();
     closePage();
+    current?.dropStreams();
     server.resetHandlers();
     server.events.removeAllListeners();
   });

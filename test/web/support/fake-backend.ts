@@ -171,6 +171,12 @@ export function createFakeBackend(overrides: Partial<AppConfig> = {}): FakeBacke
         ...(body.identity ? { identityError: backend.identityVerdict } : {}),
       });
     }),
+    http.get(`${API}/apps/:appId/sessions`, ({ request }) => {
+      const visitor = visitorOf(request);
+      if (!visitor) return error(401, 'unauthorized');
+      const own = [...backend.sessions.values()].filter((session) => session.ownerId === visitor.id).reverse();
+      return HttpResponse.json({ sessions: own.map(publicSession) });
+    }),
     http.post(`${API}/apps/:appId/sessions`, ({ request }) => {
       const visitor = visitorOf(request);
       if (!visitor) return error(401, 'unauthorized');
