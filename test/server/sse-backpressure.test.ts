@@ -3,7 +3,7 @@ import type { AddressInfo, Socket } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sessionTopic } from '../../server/sse/event-hub';
 import { SseStream } from '../../server/sse/sse-stream';
-import { newSession, newVisitor, sendText } from './support/api-client';
+import { newSession, newVisitor, sendAll } from './support/api-client';
 import { connectionCount, openStalledRequest, waitFor } from './support/stalled-client';
 import { startTestServer, type TestServer } from './support/test-server';
 
@@ -18,10 +18,7 @@ beforeAll(async () => {
   server = await startTestServer();
   token = (await newVisitor(server.url)).visitorToken;
   sessionId = await newSession(server.url, token);
-  for (let start = 0; start < MESSAGES; start += 20) {
-    const answers = await Promise.all(Array.from({ length: 20 }, () => sendText(server.url, token, sessionId, BIG_TEXT)));
-    expect(answers.every((answer) => answer.status === 201)).toBe(true);
-  }
+  await sendAll(server.url, token, sessionId, Array.from({ length: MESSAGES }, () => BIG_TEXT));
 }, 60_000);
 afterAll(() => server.destroy());
 

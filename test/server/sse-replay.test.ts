@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Message, ReadyEvent } from '../../src/api/wire';
 import { MAX_REPLAYED_MESSAGES } from '../../server/routes/visitor-events-route';
-import { call, newSession, newVisitor, sendText } from './support/api-client';
+import { call, newSession, newVisitor, sendAll, sendText } from './support/api-client';
 import { dataOf, isEvent, openEventStream } from './support/event-stream';
 import { startTestServer, type TestServer } from './support/test-server';
 
@@ -13,11 +13,7 @@ beforeAll(async () => {
   server = await startTestServer();
   token = (await newVisitor(server.url)).visitorToken;
   sessionId = await newSession(server.url, token);
-  for (let start = 1; start <= TOTAL; start += 20) {
-    const batch = Array.from({ length: Math.min(20, TOTAL - start + 1) }, (_, i) => `m${start + i}`);
-    const answers = await Promise.all(batch.map((text) => sendText(server.url, token, sessionId, text)));
-    expect(answers.every((answer) => answer.status === 201)).toBe(true);
-  }
+  await sendAll(server.url, token, sessionId, Array.from({ length: TOTAL }, (_, i) => `m${i + 1}`));
 }, 30_000);
 afterAll(() => server.destroy());
 

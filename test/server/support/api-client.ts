@@ -72,3 +72,12 @@ export function clientId(): string {
 export async function sendText(baseUrl: string, token: string, sessionId: string, text: string, id = clientId()) {
   return call(baseUrl, `/api/apps/demo_app/sessions/${sessionId}/messages`, { token, body: { clientId: id, text } });
 }
+
+/** Posts every text into the session, 20 at a time, each one a new message (201); for tests that need a long transcript. */
+export async function sendAll(baseUrl: string, token: string, sessionId: string, texts: readonly string[]): Promise<void> {
+  for (let start = 0; start < texts.length; start += 20) {
+    const answers = await Promise.all(texts.slice(start, start + 20).map((text) => sendText(baseUrl, token, sessionId, text)));
+    const refused = answers.filter((answer) => answer.status !== 201);
+    if (refused.length > 0) throw new Error(`${refused.length} of ${answers.length} sends were not 201`);
+  }
+}
