@@ -1,7 +1,8 @@
 // Reads an SSE response through fetch (EventSource cannot send the Authorization header) and keeps it open:
 // reconnects with backoff after a drop, an error or a silent connection, until closed or told the error is fatal.
 import { ApiError } from './api-error';
-import { reconnectDelay } from './reconnect-backoff';
+import { backoffDelay } from '../../../src/chat/backoff';
+import { CONSOLE_RECONNECT } from './reconnect-policy';
 import { createSseParser, type SseEvent } from '../../../src/api/sse-parser';
 
 export type StreamStatus = 'connecting' | 'live' | 'reconnecting' | 'stopped';
@@ -26,7 +27,7 @@ export function isFatalStreamError(error: unknown): boolean {
 
 export function connectEventStream(options: EventStreamOptions): { close(): void } {
   const idleTimeoutMs = options.idleTimeoutMs ?? DEFAULT_IDLE_TIMEOUT_MS;
-  const delay = options.delay ?? ((attempt: number) => reconnectDelay(attempt));
+  const delay = options.delay ?? ((attempt: number) => backoffDelay(attempt, CONSOLE_RECONNECT));
   let closed = false;
   let current: AbortController | undefined;
   let wake: (() => void) | undefined;

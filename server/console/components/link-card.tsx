@@ -1,10 +1,10 @@
 import type { LinkCard as Card } from '../../../src/api/wire';
-import { httpUrl } from '../text/http-url';
+import { safeHttpUrl } from '../../../src/link/safe-url';
 import { ExternalLink } from './external-link';
 
 export function LinkCard({ link }: { link: Card }) {
-  const href = httpUrl(link.url);
-  const image = httpUrl(link.imageUrl);
+  const href = safeHttpUrl(link.url);
+  const image = safeHttpUrl(link.imageUrl);
   const title = link.title || href || link.url;
   return (
     <div class="link-card">

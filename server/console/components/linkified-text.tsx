@@ -1,4 +1,4 @@
-import { linkify } from '../text/linkify';
+import { linkify } from '../../../src/chat/linkify';
 import { ExternalLink } from './external-link';
 
 export function LinkifiedText({ text }: { text: string }) {

@@ -1,7 +1,7 @@
 // The "Send a link" form's rules, apart from the DOM: what the server would reject, said before sending.
 import type { LinkCard } from '../../../src/api/wire';
 import { LINK_LIMITS } from '../../../src/api/limits';
-import { httpUrl } from '../text/http-url';
+import { safeHttpUrl } from '../../../src/link/safe-url';
 
 export interface LinkFormValues {
   title: string;
@@ -20,7 +20,7 @@ export const LINK_FORM_FIELDS: readonly LinkFormField[] = ['title', 'url', 'imag
 function checkUrl(value: string, label: string, required: boolean): string | undefined {
   if (!value) return required ? `Enter the ${label}.` : undefined;
   if (value.length > LINK_LIMITS.url) return `The ${label} can be at most ${LINK_LIMITS.url} characters.`;
-  if (!httpUrl(value)) return `The ${label} must start with http:// or https://.`;
+  if (!safeHttpUrl(value)) return `The ${label} must start with http:// or https://.`;
   return undefined;
 }
 
@@ -36,7 +36,7 @@ export function validateLinkForm(values: LinkFormValues): LinkFormResult {
   const urlError = checkUrl(url, 'URL', true);
   if (urlError) errors.url = urlError;
   // Images must be https: the chat page's Content-Security-Policy loads no other remote image.
-  const imageError = checkUrl(imageUrl, 'image URL', false) ?? (imageUrl && !httpUrl(imageUrl)?.startsWith('https:') ? 'The image URL must start with https://.' : undefined);
+  const imageError = checkUrl(imageUrl, 'image URL', false) ?? (imageUrl && !safeHttpUrl(imageUrl)?.startsWith('https:') ? 'The image URL must start with https://.' : undefined);
   if (imageError) errors.imageUrl = imageError;
   if (description.length > LINK_LIMITS.description) {
     errors.description = `The description can be at most ${LINK_LIMITS.description} characters.`;
@@ -46,9 +46,9 @@ export function validateLinkForm(values: LinkFormValues): LinkFormResult {
   return {
     ok: true,
     link: {
-      url: httpUrl(url)!,
+      url: safeHttpUrl(url)!,
       title,
-      ...(imageUrl ? { imageUrl: httpUrl(imageUrl)! } : {}),
+      ...(imageUrl ? { imageUrl: safeHttpUrl(imageUrl)! } : {}),
       ...(description ? { description } : {}),
     },
   };

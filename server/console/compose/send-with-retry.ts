@@ -1,6 +1,7 @@
 // Resends the same request (same clientId, so the server keeps one message) while the failure is transient.
 import { ApiError, NetworkError } from '../api/api-error';
-import { reconnectDelay } from '../api/reconnect-backoff';
+import { backoffDelay } from '../../../src/chat/backoff';
+import { CONSOLE_RECONNECT } from '../api/reconnect-policy';
 
 export const SEND_ATTEMPTS = 5;
 
@@ -21,7 +22,7 @@ const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve,
 
 export async function sendWithRetry<T>(send: () => Promise<T>, options: RetryOptions = {}): Promise<T> {
   const attempts = options.attempts ?? SEND_ATTEMPTS;
-  const delay = options.delay ?? ((n: number) => reconnectDelay(n));
+  const delay = options.delay ?? ((n: number) => backoffDelay(n, CONSOLE_RECONNECT));
   const wait = options.wait ?? sleep;
   for (let attempt = 0; ; attempt++) {
     try {

@@ -1,6 +1,6 @@
 // What the console remembers. The token lives for the tab only (sessionStorage); the display name and the
 // last app are conveniences kept longer.
-import { createSafeStorage, type SafeStorage } from './safe-storage';
+import { createSafeStorage, type SafeStorage } from '../../../src/storage/safe-storage';
 
 function setting(storage: SafeStorage, key: string) {
   return {

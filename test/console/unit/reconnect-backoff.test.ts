@@ -1,5 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { RECONNECT_MAX_MS, reconnectDelay } from '../../../server/console/api/reconnect-backoff';
+import { backoffDelay } from '../../../src/chat/backoff';
+import { CONSOLE_RECONNECT } from '../../../server/console/api/reconnect-policy';
+
+const RECONNECT_MAX_MS = CONSOLE_RECONNECT.maxMs;
+const reconnectDelay = (attempt: number, random: () => number) => backoffDelay(attempt, CONSOLE_RECONNECT, random);
 
 describe('reconnectDelay', () => {
   it('doubles from one second with jitter in the upper half, capped', () => {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { resolveApiBase } from '../../../server/console/api/api-base';
 import { agentPaths } from '../../../server/console/api/agent-paths';
-import { createSafeStorage } from '../../../server/console/storage/safe-storage';
+import { createSafeStorage } from '../../../src/storage/safe-storage';
 import { parseSessionEvent } from '../../../server/console/api/session-event';
 import { summaryOf, visitorDetail } from '../support/fixtures';
 

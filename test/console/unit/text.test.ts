@@ -1,8 +1,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { httpUrl } from '../../../server/console/text/http-url';
+import { safeHttpUrl as httpUrl } from '../../../src/link/safe-url';
 import { languageName } from '../../../server/console/text/language-names';
-import { linkify } from '../../../server/console/text/linkify';
+import { linkify } from '../../../src/chat/linkify';
 import { visitorLabel } from '../../../server/console/text/visitor-label';
 import { formatShortTime } from '../../../server/console/text/format-time';
 
