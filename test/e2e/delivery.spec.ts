@@ -3,6 +3,7 @@ import { expect, test, type Page } from '@playwright/test';
 import { AgentApi } from './support/agent-api';
 import { chatPage } from './support/chat-page';
 import { ServerProcess } from './support/server-process';
+import { E2E_SPARE_PORT } from './support/e2e-settings';
 
 const agent = new AgentApi();
 const run = () => Math.random().toString(36).slice(2, 8);
@@ -43,7 +44,7 @@ test('offline mid-conversation: five messages wait, then go out once and in orde
 });
 
 test('the server restarts while the agent sends: the page catches up, every message once', async ({ browser }) => {
-  const server = new ServerProcess(4318);
+  const server = new ServerProcess(E2E_SPARE_PORT);
   await server.start();
   const api = new AgentApi(server.origin);
   const context = await browser.newContext({ baseURL: server.origin });
