@@ -12,22 +12,24 @@ export function requireApp(context: ApiContext, appId: string | undefined): Host
 }
 
 /** The session if this visitor (or its verified customer) owns it; "missing" and "not yours" answer alike. */
-export function requireOwnedSession(
+export async function requireOwnedSession(
   context: ApiContext,
   visitor: VisitorRecord,
   sessionId: string | undefined,
-): SessionRecord {
+): Promise<SessionRecord> {
   const session =
     sessionId !== undefined && SESSION_ID_PATTERN.test(sessionId)
-      ? context.sessions.findOwned(visitor.appId, sessionId, { visitorId: visitor.id, customerId: visitor.customerId })
+      ? await context.sessions.findOwned(visitor.appId, sessionId, { visitorId: visitor.id, customerId: visitor.customerId })
       : undefined;
   if (!session) throw sessionNotFound();
   return session;
 }
 
-export function requireSessionInApp(context: ApiContext, app: HostedApp, sessionId: string | undefined): SessionRecord {
+export async function requireSessionInApp(context: ApiContext, app: HostedApp, sessionId: string | undefined): Promise<SessionRecord> {
   const session =
-    sessionId !== undefined && SESSION_ID_PATTERN.test(sessionId) ? context.sessions.findInApp(app.appId, sessionId) : undefined;
+    sessionId !== undefined && SESSION_ID_PATTERN.test(sessionId)
+      ? await context.sessions.findInApp(app.appId, sessionId)
+      : undefined;
   if (!session) throw sessionNotFound();
   return session;
 }

@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import type { ServerSettings } from '../../../server/config/server-settings';
-import { startServer, type RunningServer } from '../../../server/http-server';
+import { startServer, type RunningServer, type StartOptions } from '../../../server/http-server';
 
 export const FIXTURE_APPS = resolve(__dirname, '../fixtures/apps.json');
 export const DEMO_SECRET = 'demo-only-secret-not-for-production';
@@ -33,23 +33,24 @@ export function testSettings(overrides: Partial<ServerSettings> = {}): { setting
     maxStreamsPerClient: 50,
     faultInjection: false,
     corsOrigins: [],
+    logLevel: 'silent',
     ...overrides,
   };
   return { settings, scratch };
 }
 
 /** The real HTTP server on an ephemeral port with a fresh temporary data directory. */
-export async function startTestServer(overrides: Partial<ServerSettings> = {}): Promise<TestServer> {
+export async function startTestServer(overrides: Partial<ServerSettings> = {}, options: StartOptions = {}): Promise<TestServer> {
   const { settings, scratch } = testSettings(overrides);
-  return wrap(await startServer(settings), settings, scratch);
+  return wrap(await startServer(settings, options), settings, scratch, options);
 }
 
-function wrap(running: RunningServer, settings: ServerSettings, scratch: string): TestServer {
+function wrap(running: RunningServer, settings: ServerSettings, scratch: string, options: StartOptions): TestServer {
   return Object.assign(running, {
     settings,
     async restart() {
       await running.close();
-      return wrap(await startServer(settings), settings, scratch);
+      return wrap(await startServer(settings, options), settings, scratch, options);
     },
     async destroy() {
       await running.close();
