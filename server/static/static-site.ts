@@ -48,7 +48,8 @@ export function createStaticSite(options: StaticSiteOptions) {
     } else {
       applyHeaders(response, await pageHeaders(area === 'direct' ? segments?.[1] : undefined));
     }
-    if (!segments) throw new ApiError(400, 'invalid_request', 'Bad request target');
+    // An address the page cannot be routed by (a broken %-escape, over 8 KiB): the page shows its translated screen.
+    if (!segments) return sendIndex(request, response, join(pageRoot, 'index.html'), 400);
     if (request.method !== 'GET' && request.method !== 'HEAD') {
       throw new ApiError(405, 'method_not_allowed', 'Only GET and HEAD here', { Allow: 'GET, HEAD' });
     }
