@@ -36,12 +36,12 @@ export async function dropTestDatabase(databaseUrl: string): Promise<void> {
 /** Drops the test databases an interrupted run left behind, hours ago (never those of a run going on now). */
 export async function dropLeftoverTestDatabases(adminUrl: string): Promise<void> {
   await admin(async (client) => {
-    const { rows } = await client.query<{ datname: string }>('SELECT datname FROM pg_database WHERE datname LIKE $1', [
-      `${TEST_DATABASE_PREFIX}%`,
-    ]);
+    const { rows } = await client.query<{ datname: string }>(
+      "SELECT datname FROM pg_database WHERE datname LIKE 'dc\\_test\\_%' OR datname LIKE 'dc\\_e2e\\_%'",
+    );
     const cutoff = Date.now() / 1000 - LEFTOVER_AFTER_SECONDS;
     for (const { datname } of rows) {
-      const created = Number(/^dc_test_(?:e2e_)?(\d+)_/.exec(datname)?.[1] ?? 0);
+      const created = Number(/^dc_(?:test|e2e)_(\d+)_/.exec(datname)?.[1] ?? 0);
       if (created < cutoff) await client.query(`DROP DATABASE IF EXISTS ${datname} WITH (FORCE)`);
     }
   }, adminUrl);
