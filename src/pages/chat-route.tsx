@@ -4,7 +4,7 @@ import type { AppConfig, LocaleCode } from '../api/wire';
 import { fetchAppConfig } from '../api/chat-api';
 import { isApiFailure } from '../api/api-failure';
 import { BootContext } from '../boot/boot-context';
-import { ChatController } from '../chat/chat-controller';
+import { createLazyChatEngine } from '../chat/lazy-chat-engine';
 import { accentColors } from '../config/accent-color';
 import { isValidAppId } from '../link/app-id';
 import { SUPPORTED_LOCALES, isSupportedLocale } from '../i18n/locales';
@@ -54,7 +54,7 @@ function ValidChatRoute({ appId }: { appId: string }) {
 
   const controller = useMemo(
     () =>
-      new ChatController({
+      createLazyChatEngine({
         apiBase: boot.apiBase,
         appId,
         locale: () => resolvedLocale(i18n),
