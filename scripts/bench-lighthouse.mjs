@@ -52,6 +52,10 @@ async function measure(url) {
   const chrome = await chromeLauncher.launch({ chromePath: CHROME_PATH, chromeFlags: CHROMIUM_ARGS });
   try {
     const { lhr } = await lighthouse(url, { port: chrome.port, output: 'json', onlyCategories: ['performance'], logLevel: 'error' });
+    if (lhr.runtimeError) {
+      console.error(`${url}: ${lhr.runtimeError.code}, run not counted`);
+      return undefined;
+    }
     const audit = (id) => lhr.audits[id]?.numericValue ?? NaN;
     const requests = lhr.audits['network-requests']?.details?.items ?? [];
     const jsBytes = requests.filter((item) => item.resourceType === 'Script').reduce((sum, item) => sum + (item.transferSize ?? 0), 0);
@@ -69,8 +73,12 @@ async function measure(url) {
 
 async function series(url) {
   const runs = [];
-  for (let i = 0; i < RUNS; i++) runs.push(await measure(url));
-  return Object.fromEntries(Object.keys(runs[0]).map((key) => [key, median(runs.map((run) => run[key]))]));
+  for (let i = 0; i < RUNS; i++) {
+    const run = await measure(url);
+    if (run && Object.values(run).every(Number.isFinite)) runs.push(run);
+  }
+  if (runs.length === 0) throw new Error(`no Lighthouse run of ${url} gave figures`);
+  return { runs: runs.length, ...Object.fromEntries(Object.keys(runs[0]).map((key) => [key, median(runs.map((run) => run[key]))])) };
 }
 
 if (!ensureBuilt(['page', 'embed', 'server'])) process.exit(1);
@@ -89,7 +97,7 @@ try {
     ['CLS', chat.cls.toFixed(3), floor.cls.toFixed(3), ''],
     ['JS transferred', `${(chat.jsBytes / 1024).toFixed(1)} KB`, `${(floor.jsBytes / 1024).toFixed(1)} KB`, ''],
   ];
-  console.log(`Lighthouse ${RUNS}x mobile, medians\n`);
+  console.log(`Lighthouse mobile, medians of ${chat.runs} (chat) and ${floor.runs} (static) runs\n`);
   console.log('| metric | chat page | static page, same server | ratio |');
   console.log('|---|---|---|---|');
   for (const row of rows) console.log(`| ${row.join(' | ')} |`);
