@@ -38,9 +38,9 @@ export function guessPageLocale(search: string, acceptLanguage = ''): LocaleCode
 }
 
 /**
- * A `Link` header announcing what the page fetches as soon as its script runs: the app config (the URL the page
- * builds, so the browser can hand the preloaded answer over), the locale chunk and the conversation engine. The
- * browser starts them with the HTML instead of after the entry script.
+ * A `Link` header announcing what the first paint waits for besides the entry script: the app config (the URL the
+ * page builds, so the browser can hand the preloaded answer over) and the locale chunk. The browser starts them with
+ * the HTML instead of after the entry script has run.
  */
 export function preloadLinks({ appId, search, acceptLanguage, assets, apiPath }: PreloadRequest): string | undefined {
   const locale = guessPageLocale(search, acceptLanguage);
@@ -49,9 +49,9 @@ export function preloadLinks({ appId, search, acceptLanguage, assets, apiPath }:
     const config = `${apiPath}/apps/${encodeURIComponent(appId)}/config?${new URLSearchParams({ locale })}`;
     links.push(`<${config}>; rel=preload; as=fetch; crossorigin`);
   }
+  // Not the engine: it would share the connection with the entry script, which the first paint waits for.
   const localeChunk = assets.find((name) => name.startsWith(`locale-${locale}-`) && name.endsWith('.js'));
-  const engine = assets.find((name) => name.startsWith('chat-controller-') && name.endsWith('.js'));
-  for (const name of [localeChunk, engine]) if (name) links.push(`</direct/assets/${name}>; rel=modulepreload`);
+  if (localeChunk) links.push(`</direct/assets/${localeChunk}>; rel=modulepreload`);
   return links.length > 0 ? links.join(', ') : undefined;
 }
 

@@ -23,17 +23,17 @@ describe('the language the page will pick, as the server sees it', () => {
 });
 
 describe('preloadLinks', () => {
-  it('announces the config URL the page builds, the locale chunk and the engine', () => {
+  it('announces the config URL the page builds and the locale chunk', () => {
     const link = preloadLinks({ appId: 'demo_app', search: '?lang=pt-BR&campaign=x', assets: ASSETS, apiPath: '/api' });
     expect(link).toBe(
       '</api/apps/demo_app/config?locale=pt>; rel=preload; as=fetch; crossorigin, ' +
-        '</direct/assets/locale-pt-Bb22.js>; rel=modulepreload, </direct/assets/chat-controller-Dd44.js>; rel=modulepreload',
+        '</direct/assets/locale-pt-Bb22.js>; rel=modulepreload',
     );
   });
 
   it('leaves the config out when the API lives on another origin', () => {
     const link = preloadLinks({ appId: 'demo_app', search: '', acceptLanguage: 'zh-TW', assets: ASSETS, apiPath: undefined });
-    expect(link).toBe('</direct/assets/locale-zh-tw-Cc33.js>; rel=modulepreload, </direct/assets/chat-controller-Dd44.js>; rel=modulepreload');
+    expect(link).toBe('</direct/assets/locale-zh-tw-Cc33.js>; rel=modulepreload');
   });
 
   it('reads the API path from index.html, and only a same-origin path', () => {
