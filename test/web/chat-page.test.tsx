@@ -150,7 +150,7 @@ describe('direct links', () => {
       expect(screen.queryByText('earlier answer')).not.toBeInTheDocument();
       localStorage.removeItem('dc:demo_app:session');
     }
-  });
+  }, 20_000);
 });
 
 describe('identity hand-off', () => {

@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { screen, waitFor } from '@testing-library/preact';
 import userEvent from '@testing-library/user-event';
 import { http, HttpResponse, passthrough } from 'msw';
@@ -9,6 +9,8 @@ import { openPage } from './support/open-page';
 import { useRealServer } from './support/real-server';
 
 const server = useRealServer();
+// Each test boots the page more than once and waits for the real server: more than vitest's default 5 s on a busy machine.
+vi.setConfig({ testTimeout: 20_000 });
 // Only for faults: every request msw has no handler for reaches the real server.
 const faults = setupServer();
 beforeAll(() => faults.listen({ onUnhandledRequest: 'bypass' }));
