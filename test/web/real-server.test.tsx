@@ -10,7 +10,7 @@ import { useRealServer } from './support/real-server';
 
 const server = useRealServer();
 // Each test boots the page more than once and waits for the real server: more than vitest's default 5 s on a busy machine.
-vi.setConfig({ testTimeout: 20_000 });
+vi.setConfig({ testTimeout: 40_000 });
 // Only for faults: every request msw has no handler for reaches the real server.
 const faults = setupServer();
 beforeAll(() => faults.listen({ onUnhandledRequest: 'bypass' }));
