@@ -2,6 +2,7 @@ import { defineConfig, devices } from '@playwright/test';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { CHROMIUM_ARGS as MACHINE_CHROMIUM_ARGS } from './scripts/support/chromium-args.mjs';
 import { E2E_AGENT_TOKEN, E2E_EMBEDDING_ORIGIN, E2E_PORT } from './test/e2e/support/e2e-settings';
 
 // One fresh database per run; workers inherit the same directory through the environment.
@@ -19,15 +20,7 @@ function writeE2eApps(): string {
 }
 
 export const CHROMIUM_ARGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--disable-dev-shm-usage',
+  ...MACHINE_CHROMIUM_ARGS,
   // The embed test's host page is fulfilled by the test itself, so Chromium sees it outside the loopback address
   // space and would refuse its requests to 127.0.0.1 (Local Network Access). Real hosts are real sites.
   '--disable-features=LocalNetworkAccessChecks,BlockInsecurePrivateNetworkRequests',
