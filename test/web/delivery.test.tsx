@@ -88,7 +88,7 @@ describe('outbox', () => {
     // The composer gives way to a panel that says so: nothing can be typed into an ended conversation.
     expect(screen.queryByRole('textbox', { name: 'Your message' })).toBeNull();
     const startNew = screen.getByRole('button', { name: 'Start a new chat' });
-    expect(startNew).toHaveFocus();
+    await waitFor(() => expect(startNew).toHaveFocus());
     expect(backend.sentBodies).toHaveLength(1);
     await user.click(startNew);
     const fresh = await screen.findByRole('textbox', { name: 'Your message' });

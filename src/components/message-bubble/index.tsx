@@ -52,48 +52,46 @@ function Bubble({ message, entry, layout, avatarUrl, locale, t, onRetry, onDisca
   const run = `${layout.startsRun ? ' bubble-row--starts-run' : ''}${layout.endsRun ? ' bubble-row--ends-run' : ''}`;
   const time = message && layout.endsRun ? messageDisplay(message, locale).time : '';
   return (
-    <>
+    <li class={`bubble-row bubble-row--${role}${run}${state}`}>
       {layout.startsDay && message && (
-        <li class="day-separator">
+        <div class="day-separator">
           <span>{formatDay(message.createdAt, locale)}</span>
-        </li>
-      )}
-      <li class={`bubble-row bubble-row--${role}${run}${state}`}>
-        {layout.startsRun &&
-          (role === 'agent' ? (
-            <span class="bubble-row__author">
-              <Avatar name={name} url={avatarUrl} />
-              {name}
-            </span>
-          ) : (
-            <span class="visually-hidden">{name}:</span>
-          ))}
-        <div class={message?.kind === 'link' ? 'bubble bubble--card' : 'bubble'}>
-          {message?.kind === 'link' && message.link ? (
-            <LinkCard link={message.link} />
-          ) : (
-            <MessageText message={message} text={entry?.text ?? ''} locale={locale} t={t} />
-          )}
         </div>
-        <time class="bubble-row__meta" dateTime={message?.createdAt}>
-          {time}
-        </time>
-        <span class="bubble-row__meta">{entry && !failed ? t('log.sending') : ''}</span>
-        {entry && failed && (
-          <div class="bubble-row__failure">
-            <p>
-              {t('log.failed')}: {t(`outbox.failedReason.${entry.failReason ?? 'rejected'}`)}
-            </p>
-            <button type="button" onClick={() => onRetry(entry.clientId)}>
-              {t('log.retry')}
-            </button>
-            <button type="button" onClick={() => onDiscard(entry.clientId)}>
-              {t('log.delete')}
-            </button>
-          </div>
+      )}
+      {layout.startsRun &&
+        (role === 'agent' ? (
+          <span class="bubble-row__author">
+            <Avatar name={name} url={avatarUrl} />
+            {name}
+          </span>
+        ) : (
+          <span class="visually-hidden">{name}:</span>
+        ))}
+      <div class={message?.kind === 'link' ? 'bubble bubble--card' : 'bubble'}>
+        {message?.kind === 'link' && message.link ? (
+          <LinkCard link={message.link} />
+        ) : (
+          <MessageText message={message} text={entry?.text ?? ''} locale={locale} t={t} />
         )}
-      </li>
-    </>
+      </div>
+      <time class="bubble-row__meta" dateTime={message?.createdAt}>
+        {time}
+      </time>
+      <span class="bubble-row__meta">{entry && !failed ? t('log.sending') : ''}</span>
+      {entry && failed && (
+        <div class="bubble-row__failure">
+          <p>
+            {t('log.failed')}: {t(`outbox.failedReason.${entry.failReason ?? 'rejected'}`)}
+          </p>
+          <button type="button" onClick={() => onRetry(entry.clientId)}>
+            {t('log.retry')}
+          </button>
+          <button type="button" onClick={() => onDiscard(entry.clientId)}>
+            {t('log.delete')}
+          </button>
+        </div>
+      )}
+    </li>
   );
 }
 

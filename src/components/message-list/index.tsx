@@ -2,7 +2,6 @@ import { useLayoutEffect, useMemo, useRef } from 'preact/hooks';
 import type { Message, TeamMember } from '../../api/wire';
 import type { OutboxEntry } from '../../chat/outbox';
 import { useT } from '../../i18n/use-t';
-import { historyPages } from './history-pages';
 import { useTranscriptModule } from './transcript-module';
 import { useStableCallback } from './use-stable-callback';
 import { useStickToBottom } from './use-stick-to-bottom';
@@ -36,17 +35,17 @@ export function MessageList(props: Props) {
   const earlierHadFocus = useRef(false);
 
   // Work that grows with the transcript is done only when the transcript changes, never on other updates.
-  const { pages, live } = useMemo(() => {
+  const { earlier, live } = useMemo(() => {
     const split = props.messages.findIndex((message) => message.seq >= props.logStartSeq);
     const at = split === -1 ? props.messages.length : split;
-    return { pages: historyPages(props.messages.slice(0, at)), live: props.messages.slice(at) };
+    return { earlier: props.messages.slice(0, at), live: props.messages.slice(at) };
   }, [props.messages, props.logStartSeq]);
   // Keyed by clientId where there is one, so a confirmed message reuses its "sending" bubble: no second announcement.
   const confirmed = new Set(live.map((message) => message.clientId).filter(Boolean));
   const pending = props.pending.filter((entry) => !confirmed.has(entry.clientId));
   const Transcript = useTranscriptModule();
 
-  const scroll = useStickToBottom({ liveCount: live.length, pendingCount: pending.length, historyCount: props.messages.length - live.length });
+  const scroll = useStickToBottom({ liveCount: live.length, pendingCount: pending.length, historyCount: earlier.length });
 
   // The last "show earlier" takes its button away: keep the keyboard user in the conversation, not on <body>.
   useLayoutEffect(() => {
@@ -91,7 +90,7 @@ export function MessageList(props: Props) {
           {Transcript && (
             <Transcript
               conversationKey={props.conversationKey}
-              pages={pages}
+              earlier={earlier}
               live={live}
               pending={pending}
               team={props.team}

@@ -2,15 +2,18 @@ import { useEffect, useState } from 'preact/hooks';
 import type { ComponentType } from 'preact';
 import type { TranscriptProps } from './transcript';
 
-// Fetched as soon as this module runs, while the page boots: in parallel with the language and the config.
 let loaded: ComponentType<TranscriptProps> | undefined;
-const loading = import('./transcript').then((module) => (loaded = module.Transcript));
+let loading: Promise<ComponentType<TranscriptProps>> | undefined;
+const load = () => (loading ??= import('./transcript').then((module) => (loaded = module.Transcript)));
 
-/** The transcript renderer once its chunk is here (at once, after the first time). */
+/**
+ * The transcript renderer, fetched after the first paint (an effect), in parallel with the transcript itself, which
+ * the conversation engine also starts fetching then: it costs the first paint nothing and the messages no wait.
+ */
 export function useTranscriptModule(): ComponentType<TranscriptProps> | undefined {
   const [component, setComponent] = useState(() => loaded);
   useEffect(() => {
-    if (!component) void loading.then((module) => setComponent(() => module));
+    if (!component) void load().then((module) => setComponent(() => module));
   }, []);
   return component;
 }

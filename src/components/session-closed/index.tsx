@@ -10,7 +10,8 @@ export function SessionClosed({ onStartNew }: { onStartNew(): void }) {
   const action = useRef<HTMLButtonElement>(null);
   // The message box this panel replaces may have had focus: keep the keyboard user here, not on <body>.
   useEffect(() => {
-    if (!document.activeElement || document.activeElement === document.body) action.current?.focus();
+    const active = document.activeElement;
+    if (!active || active === document.body || !active.isConnected) action.current?.focus();
   }, []);
   return (
     <div class="session-closed" role="status">
