@@ -21,7 +21,7 @@ async function seedConversation(origin, agent, count) {
   for (let seq = 1; seq <= count + 50; seq++) {
     const text = `Message ${seq}: see https://shop.example/orders/${seq} for the details of this order.`;
     if (seq % 3 === 0) {
-      const body = JSON.stringify({ clientId: `bench-${seq}`, text });
+      const body = JSON.stringify({ clientId: `bench-visitor-${seq}`, text });
       const response = await fetch(`${origin}/api/apps/demo_app/sessions/${session.id}/messages`, { method: 'POST', headers: auth, body });
       if (!response.ok) throw new Error(`visitor send: ${response.status}`);
     } else await agent.say(session.id, text, seq % 2 ? 'Sam Carter' : 'Ana Souza');
