@@ -52,15 +52,18 @@ async function measure(browser, server, size) {
   );
   const page = await context.newPage();
   await page.goto(`${server.origin}/direct/demo_app?lang=en`);
-  const earlier = page.getByRole('button', { name: /Show earlier messages|Loading earlier messages/ });
   const items = () => page.evaluate(() => document.querySelectorAll('.bubble-row').length);
   await page.locator('.bubble-row').first().waitFor();
 
-  // Page everything in, the way a visitor would (but faster): one "show earlier" after another.
+  // Page everything in, the way a visitor would (but faster): one "show earlier" after another. Long tasks of the
+  // page's own start are not counted.
+  await page.waitForTimeout(500);
+  await page.evaluate(() => (window.longTasks = []));
   const pagingStarted = Date.now();
   while ((await items()) < size) {
     const before = await items();
-    await earlier.click();
+    // A script click: scrolling the button into view would itself load the next page (scrolling up does).
+    await page.evaluate(() => document.querySelector('.message-list__earlier-button').click());
     await page.waitForFunction((count) => document.querySelectorAll('.bubble-row').length > count, before, { timeout: 30_000 });
   }
   const pagingMs = Date.now() - pagingStarted;

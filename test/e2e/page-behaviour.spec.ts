@@ -89,3 +89,20 @@ test('times are dated: a "Today" separator heads today\'s messages', async ({ pa
   await openConversation(page);
   await expect(chatPage(page).log.getByText('Today', { exact: true })).toBeVisible();
 });
+
+test('scrolling up loads earlier messages by itself, outside the live log; the button stays for the keyboard', async ({ page }) => {
+  await page.setViewportSize({ width: 390, height: 700 });
+  const { agent, session } = await openConversation(page);
+  for (let index = 1; index <= 70; index++) await agent.say(session.id, `history ${index}`);
+  await page.reload();
+  const log = chatPage(page).log;
+  await expect(log.getByText('history 70', { exact: true })).toBeVisible();
+  await expect(page.getByText('history 1', { exact: true })).toHaveCount(0);
+  await expect(page.getByRole('button', { name: 'Show earlier messages' })).toBeAttached();
+  await conversation(page).hover();
+  for (let turn = 0; turn < 12; turn++) await page.mouse.wheel(0, -1500);
+  await expect(page.getByText('history 1', { exact: true })).toBeAttached();
+  // History sits outside the polite live region: it is never read out as new.
+  await expect(log.getByText('history 1', { exact: true })).toHaveCount(0);
+  await expect(page.getByRole('button', { name: 'Show earlier messages' })).toHaveCount(0);
+});

@@ -8,11 +8,11 @@ interface Props {
   size?: 'small' | 'large';
 }
 
-// A hue per name, so two agents' initials are told apart; the lightness keeps white text at AA contrast.
+// A hue per name, so two agents' initials are told apart; 30 % lightness keeps white text at AA contrast for every hue.
 function hueOf(name: string): number {
   let hash = 0;
-  for (const char of name) hash = (hash * 31 + char.codePointAt(0)!) % 360;
-  return hash;
+  for (const char of name) hash = (hash * 31 + char.codePointAt(0)!) % 9973;
+  return (hash * 47) % 360;
 }
 
 /** A team member's face: their picture when the app config gives one, their initials otherwise. Decorative. */
@@ -21,7 +21,7 @@ export function Avatar({ name, url, size = 'small' }: Props) {
   const className = `avatar avatar--${size}`;
   if (src) return <img class={className} src={src} alt="" referrerpolicy="no-referrer" />;
   return (
-    <span class={className} aria-hidden="true" style={{ background: `hsl(${hueOf(name)} 45% 30%)` }}>
+    <span class={className} aria-hidden="true" style={{ background: `hsl(${hueOf(name)} 50% 30%)` }}>
       {initials(name)}
     </span>
   );

@@ -22,12 +22,7 @@ export function ChatHeader({ config, visitor, menu, onClose }: Props) {
   const logo = safeImageSource(config.branding.logoUrl);
   const team = (config.team ?? []).slice(0, HEADER_FACES);
   const subtitle = visitor?.verified ? (
-    <>
-      <svg aria-hidden="true" viewBox="0 0 16 16" width="12" height="12">
-        <path fill="currentColor" d="M6.5 11.2 3.3 8l1.1-1.1 2.1 2.1 5.1-5.1 1.1 1.1z" />
-      </svg>
-      {visitor.displayName ? `${t('header.verified')} · ${visitor.displayName}` : t('header.verified')}
-    </>
+    <span class="chat-header__verified">{visitor.displayName ? `${t('header.verified')} · ${visitor.displayName}` : t('header.verified')}</span>
   ) : (
     config.branding.replyTime
   );

@@ -41,7 +41,8 @@ function Page({ messages, before, after, team, locale, t, onRetry, onDiscard }: 
   );
 }
 
-const sameMessages = (a: Message[], b: Message[]) => a.length === b.length && a.every((message, index) => message === b[index]);
+const sameMessages = (a: Message[], b: Message[]) =>
+  a === b || (a.length === b.length && a.every((message, index) => message === b[index]));
 
 /** A page of earlier messages that does no work at all while its messages and neighbours stay the same. */
 export const HistoryPage = memoized<HistoryPageProps>(

@@ -34,11 +34,16 @@ export function MessageList(props: Props) {
   const earlierButton = useRef<HTMLButtonElement>(null);
   const earlierHadFocus = useRef(false);
 
-  // Work that grows with the transcript is done only when the transcript changes, never on other updates.
+  // Work that grows with the transcript is done only when its history changes (a pointer comparison tells): a live
+  // message reuses the same `earlier` array, so no page of history is split or compared again.
+  const previousEarlier = useRef<Message[]>([]);
   const { earlier, live } = useMemo(() => {
     const split = props.messages.findIndex((message) => message.seq >= props.logStartSeq);
     const at = split === -1 ? props.messages.length : split;
-    return { earlier: props.messages.slice(0, at), live: props.messages.slice(at) };
+    const before = previousEarlier.current;
+    const same = before.length === at && before.every((message, index) => message === props.messages[index]);
+    if (!same) previousEarlier.current = props.messages.slice(0, at);
+    return { earlier: previousEarlier.current, live: props.messages.slice(at) };
   }, [props.messages, props.logStartSeq]);
   // Keyed by clientId where there is one, so a confirmed message reuses its "sending" bubble: no second announcement.
   const confirmed = new Set(live.map((message) => message.clientId).filter(Boolean));
