@@ -9,6 +9,16 @@ export interface LocaleBranding {
   welcome: string;
   accentColor?: string;
   logoUrl?: string;
+  /** A line under the title, such as "Usually replies in a few minutes". */
+  replyTime?: string;
+  /** Suggested first messages, sent on tap. */
+  quickReplies?: string[];
+}
+
+/** An agent shown as the team's face: in the header and the welcome. */
+export interface TeamMember {
+  name: string;
+  avatarUrl?: string;
 }
 
 /** One hosted app, as read from the apps config file (server/apps.json or DIRECT_CHAT_APPS). */
@@ -23,6 +33,7 @@ export interface HostedApp {
   defaultLocale: LocaleCode;
   accentColor: string;
   logoUrl?: string;
+  team: TeamMember[];
   branding: Partial<Record<LocaleCode, LocaleBranding>>;
 }
 
@@ -37,12 +48,15 @@ export class AppsConfigError extends Error {
 
 const HEX_COLOUR = /^#(?:[0-9a-fA-F]{3}|[0-9a-fA-F]{6})$/;
 const MIN_SECRET_LENGTH = 16;
-const MAX_TEXT = { name: 100, title: 200, welcome: 1000, secret: 256 } as const;
+const MAX_TEXT = { name: 100, title: 200, welcome: 1000, secret: 256, replyTime: 80, quickReply: 80 } as const;
+export const MAX_TEAM = 5;
+export const MAX_QUICK_REPLIES = 4;
 const APP_KEYS = [
   'appId', 'name', 'appSecret', 'fullPage', 'allowedOrigins', 'locales', 'defaultLocale', 'accentColor', 'logoUrl',
-  'branding',
+  'team', 'branding',
 ];
-const BRANDING_KEYS = ['title', 'welcome', 'accentColor', 'logoUrl'];
+const BRANDING_KEYS = ['title', 'welcome', 'accentColor', 'logoUrl', 'replyTime', 'quickReplies'];
+const TEAM_KEYS = ['name', 'avatarUrl'];
 
 export function loadAppsConfig(file: string): AppsById {
   let text: string;
@@ -101,7 +115,8 @@ function parseApp(raw: unknown, at: string, problems: string[]): HostedApp | und
     problems.push(`${at}.defaultLocale: must be one of the app's locales`);
   }
   const accentColor = colour(raw.accentColor, `${at}.accentColor`, problems);
-  const logoUrl = raw.logoUrl === undefined ? undefined : logo(raw.logoUrl, `${at}.logoUrl`, problems);
+  const logoUrl = raw.logoUrl === undefined ? undefined : image(raw.logoUrl, `${at}.logoUrl`, problems);
+  const team = raw.team === undefined ? [] : parseTeam(raw.team, `${at}.team`, problems);
   const branding = parseBranding(raw.branding, locales, `${at}.branding`, problems);
 
   if (problems.length > before) return undefined;
@@ -115,8 +130,36 @@ function parseApp(raw: unknown, at: string, problems: string[]): HostedApp | und
     defaultLocale: defaultLocale as LocaleCode,
     accentColor: accentColor as string,
     logoUrl,
+    team,
     branding,
   };
+}
+
+function parseTeam(raw: unknown, at: string, problems: string[]): TeamMember[] {
+  if (!Array.isArray(raw) || raw.length > MAX_TEAM) {
+    problems.push(`${at}: must be a list of at most ${MAX_TEAM} agents like {"name": "Sam"}`);
+    return [];
+  }
+  return raw.flatMap((entry, index): TeamMember[] => {
+    const where = `${at}[${index}]`;
+    if (!isPlainObject(entry)) {
+      problems.push(`${where}: expected an object {"name": ..., "avatarUrl"?: ...}`);
+      return [];
+    }
+    for (const key of Object.keys(entry)) if (!TEAM_KEYS.includes(key)) problems.push(`${where}: unknown key "${key}"`);
+    const name = text(entry.name, `${where}.name`, MAX_TEXT.name, problems) ?? '';
+    const avatarUrl = entry.avatarUrl === undefined ? undefined : image(entry.avatarUrl, `${where}.avatarUrl`, problems);
+    return [avatarUrl ? { name, avatarUrl } : { name }];
+  });
+}
+
+function parseQuickReplies(raw: unknown, at: string, problems: string[]): string[] | undefined {
+  if (raw === undefined) return undefined;
+  if (!Array.isArray(raw) || raw.length > MAX_QUICK_REPLIES) {
+    problems.push(`${at}: must be a list of at most ${MAX_QUICK_REPLIES} suggested messages`);
+    return undefined;
+  }
+  return raw.map((entry, index) => text(entry, `${at}[${index}]`, MAX_TEXT.quickReply, problems) ?? '');
 }
 
 function parseLocales(raw: unknown, at: string, problems: string[]): LocaleCode[] {
@@ -172,7 +215,9 @@ function parseBranding(
       title: text(entry.title, `${where}.title`, MAX_TEXT.title, problems) ?? '',
       welcome: text(entry.welcome, `${where}.welcome`, MAX_TEXT.welcome, problems) ?? '',
       accentColor: entry.accentColor === undefined ? undefined : colour(entry.accentColor, `${where}.accentColor`, problems),
-      logoUrl: entry.logoUrl === undefined ? undefined : logo(entry.logoUrl, `${where}.logoUrl`, problems),
+      logoUrl: entry.logoUrl === undefined ? undefined : image(entry.logoUrl, `${where}.logoUrl`, problems),
+      replyTime: entry.replyTime === undefined ? undefined : text(entry.replyTime, `${where}.replyTime`, MAX_TEXT.replyTime, problems),
+      quickReplies: parseQuickReplies(entry.quickReplies, `${where}.quickReplies`, problems),
     };
   }
   return branding;
@@ -190,13 +235,13 @@ function colour(raw: unknown, at: string, problems: string[]): string | undefine
   return undefined;
 }
 
-function logo(raw: unknown, at: string, problems: string[]): string | undefined {
-  if (typeof raw === 'string' && isLogoUrl(raw)) return raw;
+function image(raw: unknown, at: string, problems: string[]): string | undefined {
+  if (typeof raw === 'string' && isImageUrl(raw)) return raw;
   problems.push(`${at}: must be an http(s) URL or a path starting with a single "/"`);
   return undefined;
 }
 
-function isLogoUrl(value: string): boolean {
+function isImageUrl(value: string): boolean {
   if (value.length > 2048) return false;
   if (/^\/(?![/\\])/.test(value)) return !/[\s"'<>\\]/.test(value);
   try {

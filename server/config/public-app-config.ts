@@ -12,5 +12,8 @@ export function publicAppConfig(app: HostedApp, requested: LocaleCode | undefine
   };
   const logoUrl = entry.logoUrl ?? app.logoUrl;
   if (logoUrl) branding.logoUrl = logoUrl;
-  return { appId: app.appId, name: app.name, locales: [...app.locales], defaultLocale: app.defaultLocale, branding };
+  if (entry.replyTime) branding.replyTime = entry.replyTime;
+  if (entry.quickReplies?.length) branding.quickReplies = [...entry.quickReplies];
+  const team = app.team.map((member) => ({ ...member }));
+  return { appId: app.appId, name: app.name, locales: [...app.locales], defaultLocale: app.defaultLocale, branding, team };
 }

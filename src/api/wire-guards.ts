@@ -1,6 +1,6 @@
 // A backend is the integrator's: check the shape of what the page renders rather than trust it.
 import { SESSION_ID_PATTERN } from './limits';
-import type { AppConfig, CreateVisitorResponse, LinkCard, Message, Session } from './wire';
+import type { AppConfig, CreateVisitorResponse, LinkCard, Message, Session, TeamMember } from './wire';
 
 type Json = Record<string, unknown>;
 const isObject = (value: unknown): value is Json => typeof value === 'object' && value !== null && !Array.isArray(value);
@@ -45,6 +45,10 @@ export function isMessage(value: unknown): value is Message {
   );
 }
 
+const isStringList = (value: unknown): value is string[] => Array.isArray(value) && value.every(isString);
+const isTeamMember = (value: unknown): value is TeamMember =>
+  isObject(value) && isString(value.name) && isOptionalString(value.avatarUrl);
+
 export function isAppConfig(value: unknown): value is AppConfig {
   if (!isObject(value) || !isObject(value.branding)) return false;
   const branding = value.branding;
@@ -54,7 +58,10 @@ export function isAppConfig(value: unknown): value is AppConfig {
     isString(branding.title) &&
     isString(branding.accentColor) &&
     isOptionalString(branding.logoUrl) &&
-    isString(branding.welcome)
+    isString(branding.welcome) &&
+    isOptionalString(branding.replyTime) &&
+    (branding.quickReplies === undefined || isStringList(branding.quickReplies)) &&
+    (value.team === undefined || (Array.isArray(value.team) && value.team.every(isTeamMember)))
   );
 }
 

@@ -30,6 +30,17 @@ export interface Branding {
   /** An absolute http(s) URL or a same-origin path starting with a single "/"; or absent. */
   logoUrl?: string;
   welcome: string;
+  /** A line under the title, such as "Usually replies in a few minutes". */
+  replyTime?: string;
+  /** Suggested first messages (at most 4), sent on tap. */
+  quickReplies?: string[];
+}
+
+/** An agent shown as the team's face; without an avatar the page shows the name's initials. */
+export interface TeamMember {
+  name: string;
+  /** An absolute http(s) URL or a same-origin path starting with a single "/". */
+  avatarUrl?: string;
 }
 
 /** GET /api/apps/{appId}/config?locale=xx → 200 AppConfig | 404 app_not_found | 404 fullpage_disabled */
@@ -40,6 +51,8 @@ export interface AppConfig {
   defaultLocale: LocaleCode;
   /** Branding resolved for the requested locale (falls back to defaultLocale). */
   branding: Branding;
+  /** At most 5 agents; absent or empty when the app names none. */
+  team?: TeamMember[];
 }
 
 export interface IdentityPayload {

@@ -20,9 +20,11 @@ export function contrastRatio(a: string, b: string): number {
  * The brand colour and the text colour to put on it, whichever of white or near-black reads better.
  * A colour that is not a hex colour (a typo, or something hostile) is replaced by the default.
  */
-export function accentColors(value: string | undefined): { accent: string; onAccent: string } {
+export function accentColors(value: string | undefined): { accent: string; onAccent: string; accentText: string } {
   const accent = value && HEX_COLOR.test(value) ? value.toLowerCase() : DEFAULT_ACCENT;
   // Pure black: with it, one of the two always reaches 4.5:1 (near-black does not for mid-tones such as #777).
   const onAccent = contrastRatio(accent, '#ffffff') >= contrastRatio(accent, '#000000') ? '#ffffff' : '#000000';
-  return { accent, onAccent };
+  // The brand colour as text on white only where it reads (4.5:1); a pale brand colour gives way to near-black.
+  const accentText = contrastRatio(accent, '#ffffff') >= 4.5 ? accent : '#111111';
+  return { accent, onAccent, accentText };
 }

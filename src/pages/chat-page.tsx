@@ -11,8 +11,10 @@ import { ChatHeader } from '../components/chat-header';
 import { IdentityNotice } from '../components/identity-notice';
 import { ConnectionBanner } from '../components/connection-banner';
 import { MessageList } from '../components/message-list';
-import { SessionClosed } from '../components/session-closed';
+import { SESSION_CLOSED_ACTION_ID, SessionClosed } from '../components/session-closed';
 import { COMPOSER_ID, Composer } from '../components/composer';
+import { Welcome } from '../components/welcome';
+import { truthfulIdentityNotice } from '../chat/identity-notice';
 import { ErrorScreen } from '../components/error-screen';
 import type { ConversationHistory } from '../components/conversation-history';
 
@@ -25,6 +27,8 @@ interface Props {
   onLanguageChange(locale: LocaleCode): void;
   onRestart(): void;
 }
+
+const NO_TEAM: [] = [];
 
 function focusComposer(): void {
   document.getElementById(COMPOSER_ID)?.focus();
@@ -44,6 +48,11 @@ export function ChatPage({ controller, config, locales, onLanguageChange, onRest
   }, [controller]);
 
   const embedded = isEmbedded();
+  // The tab says whose chat this is, in the visitor's language; error screens set their own.
+  useEffect(() => {
+    if (state.phase !== 'failed') document.title = config.branding.title;
+  }, [config, state.phase]);
+  const team = config.team ?? NO_TEAM;
   // The history dialog is its own chunk, fetched on the first click.
   const [History, setHistory] = useState<ComponentType<HistoryProps> | null>(null);
   const [historyOpen, setHistoryOpen] = useState(false);
@@ -68,8 +77,11 @@ export function ChatPage({ controller, config, locales, onLanguageChange, onRest
   };
   useEffect(() => {
     if (!embedded) return undefined;
+    // Opened from the host page's launcher: straight into the message box.
+    focusComposer();
     const onKey = (event: KeyboardEvent) => {
-      if (event.key === 'Escape') tellParent('close');
+      // A dialog or menu of the chat that handled Escape closes itself only.
+      if (event.key === 'Escape' && !event.defaultPrevented) tellParent('close');
     };
     document.addEventListener('keydown', onKey);
     return () => document.removeEventListener('keydown', onKey);
@@ -91,24 +103,28 @@ export function ChatPage({ controller, config, locales, onLanguageChange, onRest
   }
 
   const closed = state.session?.status === 'closed';
+  const identityNotice = truthfulIdentityNotice(state.visitor, state.identityNotice);
+  const isEmpty = state.messages.length === 0 && state.pending.length === 0;
   return (
     <div class="chat">
-      <a class="skip-link" href={`#${COMPOSER_ID}`}>
+      <a class="skip-link" href={`#${closed ? SESSION_CLOSED_ACTION_ID : COMPOSER_ID}`}>
         {t('page.skipToComposer')}
       </a>
       <ChatHeader
         config={config}
-        locales={locales}
         visitor={state.visitor}
-        canStartNew={state.session !== undefined}
-        onStartNew={startNew}
-        onShowHistory={state.visitor ? showHistory : undefined}
-        onLanguageChange={onLanguageChange}
+        menu={{
+          locales,
+          currentSessionId: state.session?.id,
+          listConversations: state.visitor ? () => controller.listConversations() : undefined,
+          canStartNew: state.session !== undefined,
+          onStartNew: startNew,
+          onShowHistory: showHistory,
+          onLanguageChange,
+        }}
         onClose={embedded ? () => tellParent('close') : undefined}
       />
-      {state.identityNotice && (
-        <IdentityNotice reason={state.identityNotice} onDismiss={() => controller.dismissIdentityNotice()} />
-      )}
+      {identityNotice && <IdentityNotice reason={identityNotice} onDismiss={() => controller.dismissIdentityNotice()} />}
       <ConnectionBanner connection={state.connection} waitingCount={state.waitingCount} />
       {historyOpen && History && (
         <History
@@ -121,7 +137,8 @@ export function ChatPage({ controller, config, locales, onLanguageChange, onRest
       <main class="chat__main">
         <MessageList
           conversationKey={state.session?.id ?? 'new'}
-          welcome={config.branding.welcome}
+          welcome={<Welcome config={config} showQuickReplies={isEmpty && !closed && state.phase === 'ready'} onQuickReply={(text) => controller.send(text)} />}
+          team={team}
           messages={state.messages}
           logStartSeq={state.logStartSeq}
           pending={state.pending}
@@ -138,13 +155,15 @@ export function ChatPage({ controller, config, locales, onLanguageChange, onRest
             focusComposer();
           }}
         />
-        {closed && <SessionClosed onStartNew={startNew} />}
-        <Composer
-          initialDraft={controller.loadDraft()}
-          disabled={closed}
-          onDraftChange={(text) => controller.saveDraft(text)}
-          onSend={(text) => controller.send(text)}
-        />
+        {closed ? (
+          <SessionClosed onStartNew={startNew} />
+        ) : (
+          <Composer
+            initialDraft={controller.loadDraft()}
+            onDraftChange={(text) => controller.saveDraft(text)}
+            onSend={(text) => controller.send(text)}
+          />
+        )}
       </main>
     </div>
   );

@@ -10,6 +10,7 @@ import { resolvedLocale, switchLanguage } from '../i18n/setup-i18n';
 import { useT } from '../i18n/use-t';
 import { storageKeys } from '../storage/storage-keys';
 import { ErrorScreen, type ScreenKind } from '../components/error-screen';
+import { LoadingSkeleton } from '../components/loading-skeleton';
 import { ChatPage } from './chat-page';
 
 type ConfigState = { status: 'loading' } | { status: 'ready'; config: AppConfig } | { status: 'failed'; kind: ScreenKind };
@@ -23,7 +24,7 @@ function failureKind(error: unknown): ScreenKind {
   return 'server';
 }
 
-/** The chat of one app (its id already checked by appIdFromPath). */
+/** The chat of one app (its id already checked by the route). */
 export function ChatRoute({ appId }: { appId: string }) {
   const boot = useContext(BootContext);
   if (!boot) throw new Error('ChatRoute needs a BootContext provider');
@@ -61,9 +62,6 @@ export function ChatRoute({ appId }: { appId: string }) {
   );
 
   const config = configState.status === 'ready' ? configState.config : undefined;
-  useEffect(() => {
-    if (config) document.title = config.branding.title;
-  }, [config]);
 
   const changeLanguage = async (next: LocaleCode) => {
     boot.storage.set(storageKeys.languageChoice, next);
@@ -77,7 +75,7 @@ export function ChatRoute({ appId }: { appId: string }) {
   };
 
   const colours = accentColors(config?.branding.accentColor);
-  const style = { '--accent': colours.accent, '--on-accent': colours.onAccent };
+  const style = { '--accent': colours.accent, '--on-accent': colours.onAccent, '--accent-text': colours.accentText };
   const restart = () => setAttempt((n) => n + 1);
 
   let content;
@@ -85,7 +83,7 @@ export function ChatRoute({ appId }: { appId: string }) {
     const retry = configState.kind === 'network' || configState.kind === 'server';
     content = <ErrorScreen kind={configState.kind} action={retry ? { label: t('errors.tryAgain'), onClick: restart } : undefined} />;
   } else if (!config) {
-    content = <p class="app-loading" role="status">{t('page.loading')}</p>;
+    content = <LoadingSkeleton />;
   } else {
     const locales = config.locales.filter(isSupportedLocale);
     content = (

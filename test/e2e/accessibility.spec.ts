@@ -34,10 +34,16 @@ test('the chat screen, with messages, a notice and a link card, has no axe viola
 
 test('the earlier-conversations dialog has no axe violations and traps focus until Escape', async ({ page }) => {
   await page.goto('/direct/demo_app');
-  await chatPage(page).send(`dialog check ${Date.now()}`);
-  await chatPage(page).expectSent();
-  const opener = page.getByRole('button', { name: 'Earlier chats' });
-  await opener.click();
+  const chat = chatPage(page);
+  await chat.send(`dialog check ${Date.now()}`);
+  await chat.expectSent();
+  await chat.fromMenu('New chat');
+  await chat.send(`second dialog check ${Date.now()}`);
+  await chat.expectSent();
+  await page.getByRole('button', { name: 'Menu' }).click();
+  await expectNoViolations(page);
+  await page.locator('#chat-menu').getByRole('button', { name: 'Earlier chats' }).click();
+  const opener = page.getByRole('button', { name: 'Menu' });
   const dialog = page.getByRole('dialog', { name: 'Your conversations' });
   await expect(dialog.getByRole('button', { name: /Current/ })).toBeVisible();
   await expectNoViolations(page);
@@ -59,6 +65,23 @@ test('the chat works with the keyboard alone', async ({ page }) => {
   await page.keyboard.press('Enter');
   await expect(page.getByRole('log').getByText('typed without a mouse')).toBeVisible();
   await expect(composer).toBeFocused();
+
+  // The header menu: reached with Shift+Tab, opened with Enter, focus inside, Escape gives it back.
+  const menu = page.getByRole('button', { name: 'Menu' });
+  await menu.focus();
+  await page.keyboard.press('Enter');
+  await expect(page.locator('#chat-menu').getByRole('button', { name: 'New chat' })).toBeFocused();
+  await page.keyboard.press('Escape');
+  await expect(page.locator('#chat-menu')).toHaveCount(0);
+  await expect(menu).toBeFocused();
+  // A language is chosen with Enter on it, and focus comes back to the menu button.
+  await page.keyboard.press('Enter');
+  await page.locator('#chat-menu').getByRole('button', { name: 'Deutsch' }).focus();
+  await page.keyboard.press('ArrowDown');
+  await expect(page.locator('html')).toHaveAttribute('lang', 'en');
+  await page.keyboard.press('Enter');
+  await expect(page.locator('html')).toHaveAttribute('lang', 'de');
+  await expect(page.getByRole('button', { name: 'Menü' })).toBeFocused();
 });
 
 for (const [label, path] of [
@@ -70,6 +93,26 @@ for (const [label, path] of [
 ] as const) {
   test(`the ${label} screen has no axe violations`, async ({ page }) => {
     await page.goto(path);
+    await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
+    await expectNoViolations(page);
+  });
+}
+
+for (const lang of ['zh-cn', 'zh-tw', 'en', 'ja', 'ko', 'de', 'fr', 'pt', 'ru']) {
+  test(`in ${lang}: the welcome, the open menu, a conversation and an error screen have no axe violations`, async ({ page }) => {
+    await page.setViewportSize({ width: 390, height: 780 });
+    await page.goto(`/direct/demo_app?lang=${lang}`);
+    await expect(page.locator('.welcome__quick-reply').first()).toBeVisible();
+    await expectNoViolations(page);
+    await page.locator('[data-menu-button]').click();
+    await expect(page.locator('#chat-menu')).toBeVisible();
+    await expectNoViolations(page);
+    await page.keyboard.press('Escape');
+    await page.locator('.welcome__quick-reply').first().click();
+    await expect(page.getByRole('log').getByRole('listitem')).toHaveCount(1);
+    await expect(page.locator('.bubble-row--sending')).toHaveCount(0);
+    await expectNoViolations(page);
+    await page.goto(`/direct/no_such_app?lang=${lang}`);
     await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
     await expectNoViolations(page);
   });

@@ -105,7 +105,7 @@ test.describe('languages', () => {
 
   test('the switcher changes the language and it is remembered', async ({ page }) => {
     await page.goto('/direct/demo_app');
-    await page.getByRole('combobox').selectOption('de');
+    await chatPage(page).fromMenu('Deutsch', 'Menu');
     await expect(page.locator('html')).toHaveAttribute('lang', 'de');
     await page.goto('/direct/demo_app');
     await expect(page.locator('html')).toHaveAttribute('lang', 'de');
@@ -140,11 +140,11 @@ test('an earlier conversation can be picked up from "Earlier chats"', async ({ p
   const chat = chatPage(page);
   await chat.send(`first topic ${id}`);
   await chat.expectSent();
-  await page.getByRole('button', { name: 'New chat' }).click();
+  await chat.fromMenu('New chat');
   await chat.send(`second topic ${id}`);
   await chat.expectSent();
 
-  await page.getByRole('button', { name: 'Earlier chats' }).click();
+  await chat.fromMenu('Earlier chats');
   const dialog = page.getByRole('dialog', { name: 'Your conversations' });
   await expect(dialog.getByRole('button')).toHaveCount(3);
   await dialog.getByRole('button', { name: /Open/ }).click();

@@ -57,6 +57,15 @@ describe('the shipped apps config', () => {
     }
   });
 
+  it('names a team and, in every language, a reply-time line and quick replies of its own', () => {
+    expect(demo.team.length).toBeGreaterThanOrEqual(2);
+    for (const locale of LOCALE_CODES) {
+      expect(demo.branding[locale]!.replyTime).toBeTruthy();
+      expect(demo.branding[locale]!.quickReplies!.length).toBeGreaterThanOrEqual(2);
+      if (locale !== 'en') expect(demo.branding[locale]!.quickReplies).not.toEqual(demo.branding.en!.quickReplies);
+    }
+  });
+
   it('uses an obviously-demo secret and an accent colour with AA contrast for white text', () => {
     expect(demo.appSecret).toMatch(/demo/);
     expect(demo.appSecret).toMatch(/not-for-production/);
@@ -71,7 +80,15 @@ describe('the shipped apps config', () => {
       name: demo.name,
       locales: demo.locales,
       defaultLocale: 'en',
-      branding: { title: demo.branding.de!.title, welcome: demo.branding.de!.welcome, accentColor: '#1f5fbf', logoUrl: '/direct/favicon.svg' },
+      branding: {
+        title: demo.branding.de!.title,
+        welcome: demo.branding.de!.welcome,
+        accentColor: '#1f5fbf',
+        logoUrl: '/direct/favicon.svg',
+        replyTime: demo.branding.de!.replyTime,
+        quickReplies: demo.branding.de!.quickReplies,
+      },
+      team: demo.team,
     });
     expect(JSON.stringify(publicAppConfig(demo, 'en'))).not.toContain(demo.appSecret);
   });
@@ -80,6 +97,30 @@ describe('the shipped apps config', () => {
 describe('apps config validation', () => {
   it('accepts a valid config', () => {
     expect(problemsOf({ apps: [validApp()] })).toEqual([]);
+  });
+
+  it('takes a team, a reply-time line and quick replies, and publishes them per locale', () => {
+    const json = {
+      apps: [
+        {
+          ...validApp(),
+          team: [{ name: 'Sam', avatarUrl: 'https://cdn.example/sam.png' }, { name: 'Ana' }],
+          branding: {
+            en: { title: 'Shop', welcome: 'Hi', replyTime: 'Replies in minutes', quickReplies: ['Track my order', 'Returns'] },
+            ja: { title: 'ショップ', welcome: 'こんにちは' },
+          },
+        },
+      ],
+    };
+    const app = parseAppsConfig(json).get('shop')!;
+    expect(publicAppConfig(app, 'en')).toMatchObject({
+      team: [{ name: 'Sam', avatarUrl: 'https://cdn.example/sam.png' }, { name: 'Ana' }],
+      branding: { replyTime: 'Replies in minutes', quickReplies: ['Track my order', 'Returns'] },
+    });
+    const japanese = publicAppConfig(app, 'ja');
+    expect(japanese.branding).not.toHaveProperty('replyTime');
+    expect(japanese.branding).not.toHaveProperty('quickReplies');
+    expect(publicAppConfig(parseAppsConfig({ apps: [validApp()] }).get('shop')!, 'en').team).toEqual([]);
   });
 
   it.each([
@@ -99,6 +140,14 @@ describe('apps config validation', () => {
     ['a protocol-relative logo', { apps: [{ ...validApp(), logoUrl: '//evil.example/x.png' }] }, 'apps[0].logoUrl'],
     ['a bad colour', { apps: [{ ...validApp(), accentColor: 'blue' }] }, 'apps[0].accentColor'],
     ['a duplicate appId', { apps: [validApp(), validApp()] }, 'configured twice'],
+    ['a team that is not a list', { apps: [{ ...validApp(), team: { name: 'Sam' } }] }, 'apps[0].team: must be a list'],
+    ['a team of six', { apps: [{ ...validApp(), team: Array.from({ length: 6 }, (_, i) => ({ name: `A${i}` })) }] }, 'at most 5 agents'],
+    ['an agent without a name', { apps: [{ ...validApp(), team: [{ avatarUrl: '/a.png' }] }] }, 'apps[0].team[0].name'],
+    ['a javascript: avatar', { apps: [{ ...validApp(), team: [{ name: 'Sam', avatarUrl: 'javascript:x' }] }] }, 'apps[0].team[0].avatarUrl'],
+    ['a misspelt agent key', { apps: [{ ...validApp(), team: [{ name: 'Sam', avatar: '/a.png' }] }] }, 'unknown key "avatar"'],
+    ['a long reply-time line', { apps: [{ ...validApp(), branding: { ...validApp().branding, en: { title: 'a', welcome: 'b', replyTime: 'x'.repeat(81) } } }] }, 'apps[0].branding.en.replyTime'],
+    ['five quick replies', { apps: [{ ...validApp(), branding: { ...validApp().branding, en: { title: 'a', welcome: 'b', quickReplies: ['1', '2', '3', '4', '5'] } } }] }, 'at most 4 suggested'],
+    ['an empty quick reply', { apps: [{ ...validApp(), branding: { ...validApp().branding, en: { title: 'a', welcome: 'b', quickReplies: [' '] } } }] }, 'apps[0].branding.en.quickReplies[0]'],
   ])('explains %s', (_label, json, expected) => {
     expect(problemsOf(json).join('\n')).toContain(expected);
   });

@@ -79,13 +79,14 @@ describe('earlier conversations', () => {
     await openPage('/direct/demo_app');
     await user.type(await screen.findByRole('textbox', { name: 'Your message' }), 'the first problem{Enter}');
     await waitFor(() => expect(backend.sessions.size).toBe(1));
-    await user.click(screen.getByRole('button', { name: 'New chat' }));
+    await user.click(screen.getByRole('button', { name: 'Menu' }));
+    await user.click(await screen.findByRole('button', { name: 'New chat' }));
     await user.type(screen.getByRole('textbox', { name: 'Your message' }), 'a second problem{Enter}');
     await waitFor(() => expect(backend.sessions.size).toBe(2));
     expect(within(log()).queryByText('the first problem')).not.toBeInTheDocument();
 
-    const opener = screen.getByRole('button', { name: 'Earlier chats' });
-    await user.click(opener);
+    await user.click(screen.getByRole('button', { name: 'Menu' }));
+    await user.click(await screen.findByRole('button', { name: 'Earlier chats' }));
     const dialog = await screen.findByRole('dialog', { name: 'Your conversations' });
     const items = await within(dialog).findAllByRole('button', { name: /Current|Open|Ended/ });
     expect(items).toHaveLength(2);
@@ -97,17 +98,37 @@ describe('earlier conversations', () => {
     await waitFor(() => expect(first.messages.map((m) => m.text)).toEqual(['the first problem', 'back to the first']));
   });
 
-  it('closes with Escape and gives focus back to the button', async () => {
-    newBackend();
+  it('offers "Earlier chats" only once there is another conversation', async () => {
+    const backend = newBackend();
     const user = userEvent.setup();
     await openPage('/direct/demo_app');
-    const opener = await screen.findByRole('button', { name: 'Earlier chats' });
-    await user.click(opener);
+    const menu = await screen.findByRole('button', { name: 'Menu' });
+    await user.click(menu);
+    expect(await screen.findByRole('button', { name: 'Français' })).toBeInTheDocument();
+    expect(screen.queryByRole('button', { name: 'Earlier chats' })).not.toBeInTheDocument();
+    await user.keyboard('{Escape}');
+    await user.type(screen.getByRole('textbox', { name: 'Your message' }), 'only one{Enter}');
+    await waitFor(() => expect(backend.sessions.size).toBe(1));
+    await user.click(menu);
+    await screen.findByRole('button', { name: 'New chat' });
+    expect(screen.queryByRole('button', { name: 'Earlier chats' })).not.toBeInTheDocument();
+  });
+
+  it('closes with Escape and gives focus back to the menu button', async () => {
+    const backend = newBackend();
+    const user = userEvent.setup();
+    await openPage('/direct/demo_app');
+    await user.type(await screen.findByRole('textbox', { name: 'Your message' }), 'first{Enter}');
+    await waitFor(() => expect(backend.sessions.size).toBe(1));
+    const menu = screen.getByRole('button', { name: 'Menu' });
+    await user.click(menu);
+    await user.click(await screen.findByRole('button', { name: 'New chat' }));
+    await user.click(menu);
+    await user.click(await screen.findByRole('button', { name: 'Earlier chats' }));
     await screen.findByRole('dialog', { name: 'Your conversations' });
-    expect(await screen.findByText('No conversations yet.')).toBeInTheDocument();
     await user.keyboard('{Escape}');
     await waitFor(() => expect(screen.queryByRole('dialog')).not.toBeInTheDocument());
-    await waitFor(() => expect(opener).toHaveFocus());
+    await waitFor(() => expect(menu).toHaveFocus());
   });
 });
 

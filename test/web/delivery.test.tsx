@@ -85,15 +85,13 @@ describe('outbox', () => {
     await user.type(input, 'unsent draft');
     backend.closeSession(session.id);
     expect(await screen.findByText('This conversation has ended.')).toBeInTheDocument();
-    // Read-only, not disabled: the draft stays focusable, readable and copyable, but cannot be sent here.
-    expect(input).toHaveAttribute('readonly');
-    expect(screen.getByRole('button', { name: 'Send' })).toBeDisabled();
-    input.focus();
-    await user.keyboard('{Enter}');
+    // The composer gives way to a panel that says so: nothing can be typed into an ended conversation.
+    expect(screen.queryByRole('textbox', { name: 'Your message' })).toBeNull();
+    const startNew = screen.getByRole('button', { name: 'Start a new chat' });
+    await waitFor(() => expect(startNew).toHaveFocus());
     expect(backend.sentBodies).toHaveLength(1);
-    await user.click(screen.getAllByRole('button', { name: 'Start a new chat' })[0]);
-    const fresh = screen.getByRole('textbox', { name: 'Your message' });
-    expect(fresh).toBeEnabled();
+    await user.click(startNew);
+    const fresh = await screen.findByRole('textbox', { name: 'Your message' });
     expect(fresh).toHaveValue('unsent draft');
   });
 });

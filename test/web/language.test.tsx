@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { screen, waitFor } from '@testing-library/preact';
+import { screen, waitFor, within } from '@testing-library/preact';
 import userEvent from '@testing-library/user-event';
 import { setUpFakeBackendServer } from './support/fake-backend-server';
 import { openPage } from './support/open-page';
@@ -49,21 +49,35 @@ describe('language detection', () => {
   });
 });
 
-describe('language switcher', () => {
+describe('language choice, in the header menu', () => {
+  const languages = async (user: ReturnType<typeof userEvent.setup>, menuName = 'Menu') => {
+    await user.click(await screen.findByRole('button', { name: menuName }));
+    return within(await screen.findByRole('list', { name: /Language|Langue/ }));
+  };
+
   it('switches the page, updates <html lang>, refetches branding and remembers the choice', async () => {
     await open('/direct/demo_app', ['en-US']);
     const user = userEvent.setup();
-    await user.selectOptions(screen.getByRole('combobox', { name: 'Language' }), 'fr');
+    await user.click((await languages(user)).getByRole('button', { name: 'Français' }));
     await waitFor(() => expect(document.documentElement.lang).toBe('fr'));
-    expect(screen.getByRole('combobox', { name: 'Langue' })).toHaveValue('fr');
+    expect((await languages(user, 'Menu')).getByRole('button', { name: 'Français' })).toHaveAttribute('aria-current', 'true');
     expect(localStorage.getItem('dc:lang')).toBe('fr');
     await open('/direct/demo_app', ['en-US']);
     expect(document.documentElement.lang).toBe('fr');
   });
 
+  it('changes only on an explicit choice, never while the keyboard moves through the list', async () => {
+    await open('/direct/demo_app', ['en-US']);
+    const user = userEvent.setup();
+    (await languages(user)).getByRole('button', { name: 'Deutsch' }).focus();
+    await user.keyboard('{ArrowDown}{ArrowUp}{ArrowDown}{Tab}');
+    expect(document.documentElement.lang).toBe('en');
+    expect(localStorage.getItem('dc:lang')).toBeNull();
+  });
+
   it('offers every language of the app by its own name', async () => {
     await open('/direct/demo_app', ['en-US']);
-    const options = screen.getAllByRole('option').map((option) => option.textContent);
-    expect(options).toEqual(['简体中文', '繁體中文', 'English', '日本語', '한국어', 'Deutsch', 'Français', 'Português', 'Русский']);
+    const names = (await languages(userEvent.setup())).getAllByRole('button').map((button) => button.textContent);
+    expect(names).toEqual(['简体中文', '繁體中文', 'English', '日本語', '한국어', 'Deutsch', 'Français', 'Português', 'Русский']);
   });
 });

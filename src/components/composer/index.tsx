@@ -7,19 +7,18 @@ import './style.css';
 
 interface Props {
   initialDraft: string;
-  disabled: boolean;
   onDraftChange(text: string): void;
   onSend(text: string): void;
 }
 
 export const COMPOSER_ID = 'composer-input';
 
-export function Composer({ initialDraft, disabled, onDraftChange, onSend }: Props) {
+export function Composer({ initialDraft, onDraftChange, onSend }: Props) {
   const { t } = useT();
   const [draft, setDraft] = useState(initialDraft);
   const input = useRef<HTMLTextAreaElement>(null);
   const over = codePointLength(draft) - MAX_MESSAGE_LENGTH;
-  const canSend = !disabled && draft.trim() !== '' && over <= 0;
+  const canSend = draft.trim() !== '' && over <= 0;
 
   useEffect(() => {
     const element = input.current;
@@ -57,7 +56,6 @@ export function Composer({ initialDraft, disabled, onDraftChange, onSend }: Prop
         class="composer__input"
         rows={1}
         value={draft}
-        readOnly={disabled}
         placeholder={t('composer.placeholder')}
         aria-describedby="composer-hint composer-limit"
         aria-invalid={over > 0}
@@ -75,11 +73,10 @@ export function Composer({ initialDraft, disabled, onDraftChange, onSend }: Prop
       <p id="composer-limit" class="composer__limit" aria-live="polite">
         {over > 0 ? t('composer.tooLong', { count: over }) : ''}
       </p>
-      <button type="submit" class="composer__send" disabled={!canSend}>
+      <button type="submit" class="composer__send" disabled={!canSend} aria-label={t('composer.send')}>
         <svg aria-hidden="true" viewBox="0 0 24 24" width="20" height="20">
           <path fill="currentColor" d="M3.4 20.4 21 12 3.4 3.6 3.4 10l12 2-12 2z" />
         </svg>
-        <span class="composer__send-label">{t('composer.send')}</span>
       </button>
     </form>
   );

@@ -13,14 +13,18 @@ interface Props {
 export function ErrorScreen({ kind, action }: Props) {
   const { t } = useT();
   const heading = useRef<HTMLHeadingElement>(null);
+  const title = t(`errors.${kind}.title`);
   useEffect(() => heading.current?.focus(), [kind]);
+  useEffect(() => {
+    document.title = title;
+  }, [title]);
   return (
     <main class="error-screen">
       <svg class="error-screen__icon" aria-hidden="true" viewBox="0 0 24 24" width="48" height="48">
         <path fill="currentColor" d="M12 2a10 10 0 1 0 0 20 10 10 0 0 0 0-20zm1 15h-2v-2h2zm0-4h-2V7h2z" />
       </svg>
       <h1 class="error-screen__title" tabIndex={-1} ref={heading}>
-        {t(`errors.${kind}.title`)}
+        {title}
       </h1>
       <p class="error-screen__body">{t(`errors.${kind}.body`)}</p>
       {action && (

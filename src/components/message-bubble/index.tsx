@@ -1,16 +1,31 @@
-import type { Message } from '../../api/wire';
+import type { TFunction } from 'i18next';
+import type { LocaleCode, Message } from '../../api/wire';
 import type { OutboxEntry } from '../../chat/outbox';
-import { linkify } from '../../chat/linkify';
-import { useT } from '../../i18n/use-t';
-import { formatTime } from '../../i18n/format-time';
+import type { BubbleLayout } from '../../chat/bubble-layout';
+import { messageDisplay } from '../../chat/message-display';
+import { formatDay } from '../../i18n/format-day';
+import { Avatar } from '../avatar';
 import { LinkCard } from '../link-card';
+import { memoized } from '../memoized';
 import './style.css';
 
-function MessageText({ text }: { text: string }) {
-  const { t } = useT();
+export interface BubbleProps {
+  /** A delivered message, or else an outbox entry still being sent (or failed). */
+  message?: Message;
+  entry?: OutboxEntry;
+  layout: BubbleLayout;
+  avatarUrl?: string;
+  locale: LocaleCode;
+  t: TFunction;
+  onRetry(clientId: string): void;
+  onDiscard(clientId: string): void;
+}
+
+function MessageText({ message, text, locale, t }: { message?: Message; text: string; locale: LocaleCode; t: TFunction }) {
+  const segments = message ? messageDisplay(message, locale).segments : [{ kind: 'text' as const, text }];
   return (
     <p class="bubble__text">
-      {linkify(text).map((segment, index) =>
+      {segments.map((segment, index) =>
         segment.kind === 'link' ? (
           <a key={index} href={segment.href} target="_blank" rel="noopener noreferrer">
             {segment.text}
@@ -24,36 +39,47 @@ function MessageText({ text }: { text: string }) {
   );
 }
 
-export type BubbleItem = { kind: 'sent'; message: Message } | { kind: 'pending'; entry: OutboxEntry };
-
-interface Props {
-  item: BubbleItem;
-  onRetry(clientId: string): void;
-  onDiscard(clientId: string): void;
-}
-
 /**
- * One bubble for a message from "sending" to delivered: the same element throughout, with every part present from
- * the start, so a polite live region announces the message once and not again when it is confirmed.
+ * One message from "sending" to delivered: the same element throughout, with every part present from the start, so
+ * a polite live region announces it once. In a run by one author, the name and face show on the first bubble and the
+ * time under the last; a date separator comes first where the day changes. Re-renders only when its props change.
  */
-export function MessageBubble({ item, onRetry, onDiscard }: Props) {
-  const { t, locale } = useT();
-  const message = item.kind === 'sent' ? item.message : undefined;
-  const entry = item.kind === 'pending' ? item.entry : undefined;
+function Bubble({ message, entry, layout, avatarUrl, locale, t, onRetry, onDiscard }: BubbleProps) {
   const role = message?.author.role ?? 'visitor';
-  const author = role === 'visitor' ? t('log.you') : message?.author.name || t(role === 'agent' ? 'log.agent' : 'log.system');
+  const name = role === 'visitor' ? t('log.you') : message?.author.name || t(role === 'agent' ? 'log.agent' : 'log.system');
   const failed = entry?.status === 'failed';
-  const state = entry ? (failed ? ' bubble--failed' : ' bubble--sending') : '';
+  const state = entry ? (failed ? ' bubble-row--failed' : ' bubble-row--sending') : '';
+  const run = `${layout.startsRun ? ' bubble-row--starts-run' : ''}${layout.endsRun ? ' bubble-row--ends-run' : ''}`;
+  const time = message && layout.endsRun ? messageDisplay(message, locale).time : '';
   return (
-    <li class={`bubble bubble--${role}${state}`}>
-      <span class="bubble__author">{author}</span>
-      {message?.kind === 'link' && message.link ? <LinkCard link={message.link} /> : <MessageText text={message?.text ?? entry?.text ?? ''} />}
-      <time class="bubble__time" dateTime={message?.createdAt}>
-        {message ? formatTime(message.createdAt, locale) : ''}
+    <li class={`bubble-row bubble-row--${role}${run}${state}`}>
+      {layout.startsDay && message && (
+        <div class="day-separator">
+          <span>{formatDay(message.createdAt, locale)}</span>
+        </div>
+      )}
+      {layout.startsRun &&
+        (role === 'agent' ? (
+          <span class="bubble-row__author">
+            <Avatar name={name} url={avatarUrl} />
+            {name}
+          </span>
+        ) : (
+          <span class="visually-hidden">{name}:</span>
+        ))}
+      <div class={message?.kind === 'link' ? 'bubble bubble--card' : 'bubble'}>
+        {message?.kind === 'link' && message.link ? (
+          <LinkCard link={message.link} />
+        ) : (
+          <MessageText message={message} text={entry?.text ?? ''} locale={locale} t={t} />
+        )}
+      </div>
+      <time class="bubble-row__meta" dateTime={message?.createdAt}>
+        {time}
       </time>
-      <span class="bubble__status">{entry && !failed ? t('log.sending') : ''}</span>
+      <span class="bubble-row__meta">{entry && !failed ? t('log.sending') : ''}</span>
       {entry && failed && (
-        <div class="bubble__failure">
+        <div class="bubble-row__failure">
           <p>
             {t('log.failed')}: {t(`outbox.failedReason.${entry.failReason ?? 'rejected'}`)}
           </p>
@@ -68,3 +94,17 @@ export function MessageBubble({ item, onRetry, onDiscard }: Props) {
     </li>
   );
 }
+
+const sameLayout = (a: BubbleLayout, b: BubbleLayout) => a.startsDay === b.startsDay && a.startsRun === b.startsRun && a.endsRun === b.endsRun;
+
+export const MessageBubble = memoized<BubbleProps>(
+  Bubble,
+  (a, b) =>
+    a.message === b.message &&
+    a.entry === b.entry &&
+    sameLayout(a.layout, b.layout) &&
+    a.avatarUrl === b.avatarUrl &&
+    a.locale === b.locale &&
+    a.onRetry === b.onRetry &&
+    a.onDiscard === b.onDiscard,
+);

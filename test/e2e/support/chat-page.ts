@@ -18,6 +18,11 @@ export function chatPage(page: Page) {
     async expectTexts(expected: string[], timeout = 20_000) {
       await expect.poll(async () => (await this.texts()).filter((text) => expected.includes(text)), { timeout }).toEqual(expected);
     },
+    /** Opens the header's menu (named "Menu" in English) and picks an item: a command or a language. */
+    async fromMenu(item: string, menuName = 'Menu') {
+      await page.getByRole('button', { name: menuName }).click();
+      await page.locator('#chat-menu').getByRole('button', { name: item }).click();
+    },
     async expectSent() {
       await expect(page.getByText('Sending…')).toHaveCount(0, { timeout: 20_000 });
     },

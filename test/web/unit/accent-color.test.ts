@@ -52,6 +52,11 @@ describe('accentColors', () => {
     expect(accentColors(input).accent).toBe(DEFAULT_ACCENT);
   });
 
+  it('uses the brand colour as text on white only where it reads', () => {
+    expect(accentColors('#1f5fbf').accentText).toBe('#1f5fbf');
+    expect(accentColors('#ffcc00').accentText).toBe('#111111');
+  });
+
   it('reads well on the default accent', () => {
     const { accent, onAccent } = accentColors(undefined);
     expect(contrastRatio(accent, onAccent)).toBeGreaterThanOrEqual(AA_NORMAL_TEXT);
@@ -67,8 +72,9 @@ describe('accentColors', () => {
     const hex3 = fc.integer({ min: 0, max: 0xfff }).map((n) => `#${n.toString(16).padStart(3, '0')}`);
     fc.assert(
       fc.property(fc.oneof(hex6, hex3), fc.boolean(), (color, upper) => {
-        const { accent, onAccent } = accentColors(upper ? color.toUpperCase() : color);
+        const { accent, onAccent, accentText } = accentColors(upper ? color.toUpperCase() : color);
         expect(contrastRatio(accent, onAccent)).toBeGreaterThanOrEqual(AA_NORMAL_TEXT);
+        expect(contrastRatio(accentText, '#ffffff')).toBeGreaterThanOrEqual(AA_NORMAL_TEXT);
       }),
       { numRuns: 2000 },
     );

@@ -94,6 +94,16 @@ describe('isAppConfig', () => {
     refusesWrongValues(isAppConfig, appConfig, ['branding'], () => false);
     for (const field of ['title', 'accentColor', 'welcome']) refusesWrongValues(isAppConfig, appConfig, ['branding', field], isStringValue);
     refusesWrongValues(isAppConfig, appConfig, ['branding', 'logoUrl'], isOptionalStringValue);
+    refusesWrongValues(isAppConfig, appConfig, ['branding', 'replyTime'], isOptionalStringValue);
+  });
+
+  it('takes the team and quick replies as optional, and refuses them in any other shape', () => {
+    const isStringListOrNothing = (value: unknown) => value === undefined || (Array.isArray(value) && value.every((v) => typeof v === 'string'));
+    refusesWrongValues(isAppConfig, appConfig, ['branding', 'quickReplies'], isStringListOrNothing);
+    refusesWrongValues(isAppConfig, appConfig, ['team'], (value) => value === undefined || (Array.isArray(value) && value.length === 0));
+    expect(isAppConfig(withField(appConfig, ['team'], [{ name: 'Sam', avatarUrl: 3 }]))).toBe(false);
+    expect(isAppConfig(withField(appConfig, ['team'], [{ avatarUrl: '/a.png' }]))).toBe(false);
+    expect(isAppConfig(withField(appConfig, ['branding', 'quickReplies'], ['ok', 1]))).toBe(false);
   });
 });
 

@@ -26,7 +26,15 @@ export const appConfig: AppConfig = {
   name: 'Acme',
   locales: ['en', 'de'],
   defaultLocale: 'en',
-  branding: { title: 'Acme support', accentColor: '#1f5fbf', logoUrl: '/logo.png', welcome: 'Hi!' },
+  branding: {
+    title: 'Acme support',
+    accentColor: '#1f5fbf',
+    logoUrl: '/logo.png',
+    welcome: 'Hi!',
+    replyTime: 'Usually replies in a few minutes',
+    quickReplies: ['Where is my order?', 'Returns'],
+  },
+  team: [{ name: 'Sam Lee', avatarUrl: 'https://cdn.example/sam.png' }, { name: 'Ana' }],
 };
 
 export const visitorResponse: CreateVisitorResponse = {
