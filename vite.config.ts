@@ -29,6 +29,9 @@ export default defineConfig(async ({ mode }): Promise<ViteUserConfig> => ({
     },
   },
   test: {
+    // CI runs every project at once on two cores: property tests and full-page renders need more than 5 s there.
+    testTimeout: 30_000,
+    hookTimeout: 60_000,
     projects: [
       {
         extends: true,

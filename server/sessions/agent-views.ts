@@ -14,7 +14,12 @@ export async function agentSessionSummary(context: ApiContext, session: SessionR
     updatedAt: session.updatedAt,
     visitor: agentVisitorSummary(visitor!),
   };
-  if (lastMessage) summary.lastMessage = lastMessage;
+  if (lastMessage) {
+    summary.lastMessage = lastMessage;
+    // Read after the session: a message committed in between (on any instance) must not show beside an older lastSeq.
+    if (lastMessage.seq > summary.lastSeq) summary.lastSeq = lastMessage.seq;
+    if (lastMessage.createdAt > summary.updatedAt) summary.updatedAt = lastMessage.createdAt;
+  }
   return summary;
 }
 

@@ -29,11 +29,13 @@ export function mountEmbed(options: EmbedOptions, doc: Document = document) {
   panel.id = 'direct-chat-panel';
   panel.hidden = true;
   const win = doc.defaultView;
+  // Some embedded browsers have no matchMedia: they get the card.
+  const phoneQuery = win?.matchMedia?.(PHONE);
   // A card above the launcher; on a phone-sized host, the whole screen (the chat's own header has a close button).
   const placePanel = () =>
     setStyles(
       panel,
-      win?.matchMedia(PHONE).matches
+      phoneQuery?.matches
         ? { position: 'fixed', inset: '0', [side]: '0', bottom: '0', 'z-index': '2147483001', width: '100vw', height: '100dvh', 'border-radius': '0', overflow: 'hidden', background: '#fff' }
         : {
             position: 'fixed', inset: 'auto', bottom: '80px', [side]: '20px', 'z-index': '2147483000', width: 'min(400px, calc(100vw - 40px))',
@@ -42,7 +44,7 @@ export function mountEmbed(options: EmbedOptions, doc: Document = document) {
           },
     );
   placePanel();
-  win?.matchMedia(PHONE).addEventListener?.('change', placePanel);
+  phoneQuery?.addEventListener?.('change', placePanel);
   let frame: HTMLIFrameElement | null = null;
   let ready = false;
 
@@ -84,7 +86,7 @@ export function mountEmbed(options: EmbedOptions, doc: Document = document) {
     }
     panel.hidden = false;
     showLauncher(true);
-    if (win?.matchMedia(PHONE).matches) launcher.hidden = true;
+    if (phoneQuery?.matches) launcher.hidden = true;
     frame.focus();
   }
 
