@@ -5,6 +5,7 @@ import { createSystemClock, type Clock } from './clock';
 import { loadAppsConfig, type AppsById } from './config/apps-config';
 import type { ServerSettings } from './config/server-settings';
 import { RateLimiter } from './http/rate-limiter';
+import { parseTrustedProxies, type ProxyCheck } from './http/trusted-proxies';
 import { MAX_STREAMS_PER_VISITOR, StreamRegistry } from './sse/stream-registry';
 import { openStore } from './store/open-store';
 import type { Store } from './store/store';
@@ -22,6 +23,8 @@ export interface ApiContext {
   streams: StreamRegistry;
   rateLimiter: RateLimiter;
   agentToken: string;
+  /** DIRECT_CHAT_TRUSTED_PROXIES as a check. */
+  isTrustedProxy: ProxyCheck;
 }
 
 export async function createApiContext(settings: ServerSettings): Promise<ApiContext> {
@@ -39,6 +42,7 @@ export async function createApiContext(settings: ServerSettings): Promise<ApiCon
       streams: new StreamRegistry({ perClient: settings.maxStreamsPerClient, perVisitor: MAX_STREAMS_PER_VISITOR }),
       rateLimiter: new RateLimiter(settings.rateLimitPerMinute),
       agentToken: loadOrCreateAgentToken(settings.dataDir, settings.agentToken),
+      isTrustedProxy: parseTrustedProxies(settings.trustedProxies ?? []),
     };
   } catch (error) {
     await bus.close();
