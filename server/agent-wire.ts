@@ -76,9 +76,13 @@ export interface AgentSessionSummary extends Session {
   lastMessage?: Message;
 }
 
-/** GET /api/agent/apps/{appId}/sessions?status=open|closed|all (default all) → newest activity first. */
+/**
+ * GET /api/agent/apps/{appId}/sessions?status=open|closed|all (default all)&limit=1..200 (default 50)&cursor= → the
+ * sessions whose visitor has sent a message, newest activity first. `nextCursor`, when present, fetches the next page.
+ */
 export interface AgentSessionListResponse {
   sessions: AgentSessionSummary[];
+  nextCursor?: string;
 }
 
 export interface AgentVisitorDetail extends AgentVisitorSummary {

@@ -11,7 +11,8 @@ import { agentOfApp } from '../http/route-guards';
 import { validQuery } from '../http/validate';
 import { appendMessage, type MessageDraft } from '../messages/append-message';
 import { readMessagePage } from '../messages/read-message-page';
-import { agentSendSchema, statusQuerySchema, typingSchema } from '../requests/agent-request';
+import { agentSendSchema, sessionListQuerySchema, typingSchema } from '../requests/agent-request';
+import { encodeListCursor } from '../sessions/list-cursor';
 import { emptyBodySchema, pageQuerySchema } from '../requests/message-request';
 import { agentSessionSummary, agentVisitorDetail } from '../sessions/agent-views';
 import { closeSession } from '../sessions/close-session';
@@ -20,8 +21,6 @@ import { publishTyping } from '../sessions/publish-typing';
 import { toWireSession } from '../sessions/wire-session';
 import { requireSessionInApp } from './route-lookups';
 import { describePrincipal, mayWorkIn, type AgentPrincipal } from '../auth/agent-principal';
-
-const MAX_LISTED_SESSIONS = 200;
 
 /** An account's replies carry its display name; the server token's carry the name the client sends, if any. */
 function agentAuthor(agent: AgentPrincipal, requested: string | undefined): { role: 'agent'; name?: string } {
@@ -42,12 +41,16 @@ export const agentRoutes = new Hono<AppEnv>()
     const body: AgentMeResponse = { agent: describePrincipal(c.var.agent, c.var.context.apps.keys()) };
     return json(c, 200, body);
   })
-  /** GET /apps/{appId}/sessions?status=open|closed|all → newest activity first. */
-  .get('/apps/:appId/sessions', agentOfApp, validQuery(statusQuerySchema), async (c) => {
+  /** GET /apps/{appId}/sessions?status=&limit=&cursor= → sessions whose visitor has spoken, newest activity first. */
+  .get('/apps/:appId/sessions', agentOfApp, validQuery(sessionListQuerySchema), async (c) => {
     const { context, app } = c.var;
-    const sessions = await context.store.sessions.listByActivity(app.appId, c.req.valid('query').status, MAX_LISTED_SESSIONS);
-    const summaries = await Promise.all(sessions.map((session) => agentSessionSummary(context, session)));
+    const { status, limit, cursor } = c.req.valid('query');
+    const sessions = await context.store.sessions.listByActivity(app.appId, { status, limit: limit + 1, after: cursor });
+    const page = sessions.slice(0, limit);
+    const summaries = await Promise.all(page.map((session) => agentSessionSummary(context, session)));
     const body: AgentSessionListResponse = { sessions: summaries };
+    const last = page.at(-1);
+    if (sessions.length > limit && last) body.nextCursor = encodeListCursor(last);
     return json(c, 200, body);
   })
   /** GET /apps/{appId}/sessions/{id}: the session with the visitor's identity, claims and variables. */
