@@ -3,7 +3,7 @@ import { IDENTITY_LIMITS } from '../../src/api/limits';
 import { text } from './text-rules';
 
 const role = v.picklist(['owner', 'admin', 'agent'], 'must be owner, admin or agent');
-const displayName = v.pipe(text({ max: IDENTITY_LIMITS.name, nonBlank: true }), v.transform((name) => name.trim()));
+const displayName = v.pipe(text({ max: IDENTITY_LIMITS.name, nonBlank: true, stripControls: true }), v.transform((name) => name.trim()));
 const apps = v.pipe(
   v.array(v.pipe(v.string('must be a string'), v.regex(/^[A-Za-z0-9_-]{1,64}$/, 'must be an app id')), 'must be a list of app ids'),
   v.maxLength(100, 'must list at most 100 apps'),

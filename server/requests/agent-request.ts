@@ -5,7 +5,7 @@ import { text } from './text-rules';
 import { decodeListCursor } from '../sessions/list-cursor';
 
 const authorName = v.optional(
-  v.pipe(text({ max: IDENTITY_LIMITS.name, nonBlank: true }), v.transform((name) => name.trim())),
+  v.pipe(text({ max: IDENTITY_LIMITS.name, nonBlank: true, stripControls: true }), v.transform((name) => name.trim())),
 );
 
 /** Only absolute web URLs without embedded credentials reach a visitor's screen. */
