@@ -1,5 +1,5 @@
 // The agent API over fetch. A 401 anywhere ends the signed-in state through onUnauthorized.
-import type {
+import type { AgentMeResponse,
   AgentAppsResponse,
   AgentSendRequest,
   AgentSessionDetailResponse,
@@ -44,6 +44,11 @@ export function createAgentClient({ apiBase, token, onUnauthorized }: AgentClien
 
   return {
     listApps: () => json<AgentAppsResponse>(agentPaths.apps()),
+    /** Who the token belongs to and where they may work: what signing in needs. */
+    access: async (): Promise<AgentAccess> => {
+      const [{ apps }, { agent }] = await Promise.all([json<AgentAppsResponse>(agentPaths.apps()), json<AgentMeResponse>(agentPaths.me())]);
+      return { apps, me: agent };
+    },
     listSessions: (appId: string, status: SessionFilter) =>
       json<AgentSessionListResponse>(agentPaths.sessions(appId, status)),
     getSession: (appId: string, sessionId: string) =>
@@ -60,4 +65,9 @@ export function createAgentClient({ apiBase, token, onUnauthorized }: AgentClien
     openAppEvents: (appId: string, signal: AbortSignal) =>
       request(agentPaths.appEvents(appId), { headers: { Accept: 'text/event-stream' }, signal }),
   };
+}
+
+export interface AgentAccess {
+  apps: AgentAppsResponse['apps'];
+  me: AgentMeResponse['agent'];
 }

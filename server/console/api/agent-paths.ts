@@ -13,6 +13,7 @@ export interface MessageQuery {
 
 export const agentPaths = {
   apps: (): string => '/api/agent/apps',
+  me: (): string => '/api/agent/me',
   sessions: (appId: string, status: SessionFilter): string =>
     `/api/agent/apps/${seg(appId)}/sessions?status=${seg(status)}`,
   session: (appId: string, sessionId: string): string => `/api/agent/apps/${seg(appId)}/sessions/${seg(sessionId)}`,
