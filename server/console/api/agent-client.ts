@@ -49,8 +49,8 @@ export function createAgentClient({ apiBase, token, onUnauthorized }: AgentClien
       const [{ apps }, { agent }] = await Promise.all([json<AgentAppsResponse>(agentPaths.apps()), json<AgentMeResponse>(agentPaths.me())]);
       return { apps, me: agent };
     },
-    listSessions: (appId: string, status: SessionFilter) =>
-      json<AgentSessionListResponse>(agentPaths.sessions(appId, status)),
+    listSessions: (appId: string, status: SessionFilter, cursor?: string) =>
+      json<AgentSessionListResponse>(agentPaths.sessions(appId, status, cursor)),
     getSession: (appId: string, sessionId: string) =>
       json<AgentSessionDetailResponse>(agentPaths.session(appId, sessionId)),
     getMessages: (appId: string, sessionId: string, query: MessageQuery) =>
