@@ -2,7 +2,61 @@
 // console. Every call carries `Authorization: Bearer <agentToken>`; without it: 401 unauthorized.
 import type { InputVars, LinkCard, LocaleCode, Message, Session } from '../src/api/wire';
 
-/** GET /api/agent/apps → the apps this server hosts. */
+export type AgentRole = 'owner' | 'admin' | 'agent';
+
+/** An agent account as owners and admins see it. Owners work in every app; `apps` lists the others' apps. */
+export interface AgentAccount {
+  id: string;
+  /** Unique sign-in handle: 2 to 40 of a-z 0-9 . _ - */
+  name: string;
+  /** Shown to visitors on every reply. */
+  displayName: string;
+  role: AgentRole;
+  apps: string[];
+  disabled: boolean;
+  createdAt: string;
+  updatedAt: string;
+}
+
+/**
+ * GET /api/agent/me → who the presented token belongs to. The server's own token (DIRECT_CHAT_AGENT_TOKEN or the
+ * generated one) is the owner with `account: false`, no display name and every app.
+ */
+export interface AgentMeResponse {
+  agent: { id: string; name: string; displayName?: string; role: AgentRole; apps: string[]; account: boolean };
+}
+
+/** GET /api/agent/agents (owners, admins) */
+export interface AgentListResponse {
+  agents: AgentAccount[];
+}
+
+/** POST /api/agent/agents (owners, admins) → 201 AgentCredentialResponse; 409 conflict when the name is taken. */
+export interface AgentCreateRequest {
+  name: string;
+  displayName: string;
+  role: AgentRole;
+  apps: string[];
+}
+
+/** PATCH /api/agent/agents/{id} → 200 {agent}. */
+export interface AgentChangeRequest {
+  displayName?: string;
+  role?: AgentRole;
+  apps?: string[];
+  disabled?: boolean;
+}
+
+/**
+ * Answer of creating an agent and of POST /api/agent/agents/{id}/token (reset): the personal token, shown once; the
+ * server keeps only its hash. The previous token stops working at once.
+ */
+export interface AgentCredentialResponse {
+  agent: AgentAccount;
+  token: string;
+}
+
+/** GET /api/agent/apps → the apps this agent may work in. */
 export interface AgentAppsResponse {
   apps: { appId: string; name: string }[];
 }
@@ -22,9 +76,13 @@ export interface AgentSessionSummary extends Session {
   lastMessage?: Message;
 }
 
-/** GET /api/agent/apps/{appId}/sessions?status=open|closed|all (default all) → newest activity first. */
+/**
+ * GET /api/agent/apps/{appId}/sessions?status=open|closed|all (default all)&limit=1..200 (default 50)&cursor= → the
+ * sessions whose visitor has sent a message, newest activity first. `nextCursor`, when present, fetches the next page.
+ */
 export interface AgentSessionListResponse {
   sessions: AgentSessionSummary[];
+  nextCursor?: string;
 }
 
 export interface AgentVisitorDetail extends AgentVisitorSummary {

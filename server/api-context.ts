@@ -5,6 +5,8 @@ import { createSystemClock, type Clock } from './clock';
 import { loadAppsConfig, type AppsById } from './config/apps-config';
 import type { ServerSettings } from './config/server-settings';
 import { RateLimiter } from './http/rate-limiter';
+import { parseTrustedProxies, type ProxyCheck } from './http/trusted-proxies';
+import { SESSION_STARTS_PER_MINUTE } from './sessions/start-session';
 import { MAX_STREAMS_PER_VISITOR, StreamRegistry } from './sse/stream-registry';
 import { openStore } from './store/open-store';
 import type { Store } from './store/store';
@@ -21,7 +23,11 @@ export interface ApiContext {
   clock: Clock;
   streams: StreamRegistry;
   rateLimiter: RateLimiter;
+  /** New conversations per visitor. */
+  sessionStarts: RateLimiter;
   agentToken: string;
+  /** DIRECT_CHAT_TRUSTED_PROXIES as a check. */
+  isTrustedProxy: ProxyCheck;
 }
 
 export async function createApiContext(settings: ServerSettings): Promise<ApiContext> {
@@ -38,7 +44,9 @@ export async function createApiContext(settings: ServerSettings): Promise<ApiCon
       clock: createSystemClock(),
       streams: new StreamRegistry({ perClient: settings.maxStreamsPerClient, perVisitor: MAX_STREAMS_PER_VISITOR }),
       rateLimiter: new RateLimiter(settings.rateLimitPerMinute),
+      sessionStarts: new RateLimiter(SESSION_STARTS_PER_MINUTE),
       agentToken: loadOrCreateAgentToken(settings.dataDir, settings.agentToken),
+      isTrustedProxy: parseTrustedProxies(settings.trustedProxies ?? []),
     };
   } catch (error) {
     await bus.close();

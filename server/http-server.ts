@@ -48,7 +48,7 @@ export async function startServer(settings: ServerSettings, options: StartOption
   const server = createServer({ maxHeaderSize: MAX_HEADER_BYTES, ...edgeTimeouts(settings) }, listener);
   server.keepAliveTimeout = 10_000;
   server.maxConnections = settings.maxConnections;
-  limitConnectionsPerClient(server, settings.maxConnectionsPerClient ?? DEFAULT_MAX_CONNECTIONS_PER_CLIENT);
+  limitConnectionsPerClient(server, settings.maxConnectionsPerClient ?? DEFAULT_MAX_CONNECTIONS_PER_CLIENT, context.isTrustedProxy);
   const unusedConnections = trackUnusedConnections(server);
   answerUnparsableRequests(server, fallbackPage, log);
   try {

@@ -1,4 +1,5 @@
-import { createHash, randomBytes } from 'node:crypto';
+import { randomBytes } from 'node:crypto';
+import { hashToken } from './token-hash';
 
 const TOKEN_SHAPE = /^[A-Za-z0-9_-]{43}$/;
 
@@ -7,9 +8,7 @@ export function newVisitorToken(): string {
   return randomBytes(32).toString('base64url');
 }
 
-export function hashVisitorToken(token: string): string {
-  return createHash('sha256').update(token, 'utf8').digest('hex');
-}
+export const hashVisitorToken = hashToken;
 
 /** A token of the shape this server issues, or undefined (then it cannot match any visitor). */
 export function wellFormedVisitorToken(token: string | undefined): string | undefined {

@@ -1,5 +1,6 @@
 import { resolve } from 'node:path';
 import { isExactOrigin } from './exact-origin';
+import { parseTrustedProxies } from '../http/trusted-proxies';
 
 /** Everything the server needs to start; read from the environment by readServerSettings. */
 export interface ServerSettings {
@@ -28,6 +29,8 @@ export interface ServerSettings {
   headerTimeoutMs?: number;
   /** ... and its whole request within this one (default 30 s; event streams are not cut). */
   requestTimeoutMs?: number;
+  /** Reverse proxies (addresses or CIDRs) whose X-Forwarded-For names the client; from DIRECT_CHAT_TRUSTED_PROXIES. */
+  trustedProxies?: string[];
   /** pino level: fatal, error, warn, info (default), debug, trace or silent. */
   logLevel?: string;
 }
@@ -68,6 +71,7 @@ export function readServerSettings(env: NodeJS.ProcessEnv, projectRoot: string):
     ...(env.DIRECT_CHAT_MAX_CONNECTIONS_PER_IP
       ? { maxConnectionsPerClient: integer(env, 'DIRECT_CHAT_MAX_CONNECTIONS_PER_IP', 0, 1, 1_000_000) }
       : {}),
+    ...(env.DIRECT_CHAT_TRUSTED_PROXIES ? { trustedProxies: trustedProxies(env.DIRECT_CHAT_TRUSTED_PROXIES) } : {}),
     ...(env.DIRECT_CHAT_LOG_LEVEL ? { logLevel: logLevel(env.DIRECT_CHAT_LOG_LEVEL) } : {}),
   };
 }
@@ -83,6 +87,16 @@ function databaseUrl(env: NodeJS.ProcessEnv): string | undefined {
 function logLevel(raw: string): string {
   if (!LOG_LEVELS.includes(raw)) throw new SettingsError(`DIRECT_CHAT_LOG_LEVEL must be one of ${LOG_LEVELS.join(', ')}, got "${raw}"`);
   return raw;
+}
+
+function trustedProxies(raw: string): string[] {
+  const list = raw.split(',').map((entry) => entry.trim()).filter(Boolean);
+  try {
+    parseTrustedProxies(list);
+  } catch (error) {
+    throw new SettingsError(`DIRECT_CHAT_TRUSTED_PROXIES: ${(error as Error).message}`);
+  }
+  return list;
 }
 
 function origins(env: NodeJS.ProcessEnv, name: string): string[] {

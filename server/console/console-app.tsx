@@ -1,20 +1,17 @@
 // Signed out: the token form. Signed in: the console. A 401 from any call signs out with a message.
 import { useCallback, useEffect, useMemo, useState } from 'preact/hooks';
-import type { AgentAppsResponse } from '../agent-wire';
-import { createAgentClient } from './api/agent-client';
+import { createAgentClient, type AgentAccess } from './api/agent-client';
 import { ApiError, describeError } from './api/api-error';
 import { SignInForm } from './components/sign-in-form';
 import { SignedInShell } from './components/signed-in-shell';
 import { agentTokenSetting } from './storage/console-settings';
-
-type Apps = AgentAppsResponse['apps'];
 
 export const TOKEN_REFUSED_NOTICE = 'Your token is no longer accepted. Sign in again.';
 export const SIGNED_OUT_NOTICE = 'You have signed out.';
 
 export function ConsoleApp({ apiBase }: { apiBase: string }) {
   const [token, setToken] = useState<string | null>(() => agentTokenSetting.read());
-  const [apps, setApps] = useState<Apps | null>(null);
+  const [apps, setApps] = useState<AgentAccess | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
   const [appsError, setAppsError] = useState<string | null>(null);
   const [attempt, setAttempt] = useState(0);
@@ -35,8 +32,8 @@ export function ConsoleApp({ apiBase }: { apiBase: string }) {
     if (!client || apps) return;
     let active = true;
     setAppsError(null);
-    client.listApps().then(
-      (answer) => active && setApps(answer.apps),
+    client.access().then(
+      (access) => active && setApps(access),
       (error) => active && !(error instanceof ApiError && error.status === 401) && setAppsError(describeError(error)),
     );
     return () => {
@@ -48,7 +45,7 @@ export function ConsoleApp({ apiBase }: { apiBase: string }) {
     return (
       <SignInForm
         notice={notice}
-        verify={async (candidate) => (await createAgentClient({ apiBase, token: candidate }).listApps()).apps}
+        verify={(candidate) => createAgentClient({ apiBase, token: candidate }).access()}
         onSignedIn={(signedInToken, signedInApps) => {
           agentTokenSetting.save(signedInToken);
           setApps(signedInApps);
@@ -76,5 +73,5 @@ export function ConsoleApp({ apiBase }: { apiBase: string }) {
     );
   }
 
-  return <SignedInShell client={client} apps={apps} onSignOut={() => signOut(SIGNED_OUT_NOTICE)} />;
+  return <SignedInShell client={client} apps={apps.apps} me={apps.me} onSignOut={() => signOut(SIGNED_OUT_NOTICE)} />;
 }

@@ -1,13 +1,15 @@
 import type { MiddlewareHandler } from 'hono';
-import { agentTokenMatches } from '../auth/agent-token';
-import { readBearerToken } from '../auth/bearer-token';
 import { ApiError } from './api-error';
 import type { AppEnv } from './app-env';
+import { callerOf } from './caller';
 
-/** Every agent route: `Authorization: Bearer <agent token>`, compared in constant time, or 401. */
+/**
+ * Every agent route: `Authorization: Bearer <token>` of an enabled account or the server's own token (compared in
+ * constant time), as `c.var.agent`, or 401.
+ */
 export const requireAgent: MiddlewareHandler<AppEnv> = async (c, next) => {
-  if (!agentTokenMatches(c.var.context.agentToken, readBearerToken(c.env.incoming))) {
-    throw new ApiError(401, 'unauthorized', 'A valid agent token is required', { 'WWW-Authenticate': 'Bearer' });
-  }
+  const { agent } = await callerOf(c);
+  if (!agent) throw new ApiError(401, 'unauthorized', 'A valid agent token is required', { 'WWW-Authenticate': 'Bearer' });
+  c.set('agent', agent);
   await next();
 };

@@ -1,7 +1,7 @@
 import type { MiddlewareHandler } from 'hono';
 import { ApiError } from './api-error';
 import type { AppEnv } from './app-env';
-import { clientKey } from './client-key';
+import { callerOf } from './caller';
 import { parseRequestTarget } from './request-target';
 import { apiHeaders } from './security-headers';
 
@@ -17,9 +17,12 @@ export const plainRequestTarget: MiddlewareHandler<AppEnv> = async (c, next) => 
   await next();
 };
 
-/** Every API call counts against its client's token bucket, including ones that fail for another reason. */
+/**
+ * Every API call counts against a token bucket, including ones that fail for another reason: an agent's own, a
+ * visitor token's own, and only requests without a valid token against their address's.
+ */
 export const rateLimit: MiddlewareHandler<AppEnv> = async (c, next) => {
-  const decision = c.var.context.rateLimiter.take(clientKey(c.env.incoming.socket.remoteAddress));
+  const decision = c.var.context.rateLimiter.take((await callerOf(c)).limitKey);
   if (!decision.allowed) {
     throw new ApiError(429, 'rate_limited', 'Too many requests; slow down', { 'Retry-After': String(decision.retryAfterSeconds) });
   }

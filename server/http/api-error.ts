@@ -1,7 +1,7 @@
 import type { ErrorCode } from '../../src/api/wire';
 
 /** Error codes only this server sends, beside the page's contract: the page treats any 5xx alike. */
-export type ServerErrorCode = 'storage_unavailable';
+export type ServerErrorCode = 'storage_unavailable' | 'forbidden' | 'agent_not_found';
 
 /** An expected failure with its status and wire error code; anything else thrown becomes 500 internal. */
 export class ApiError extends Error {

@@ -2,7 +2,9 @@ import type { HttpBindings } from '@hono/node-server';
 import type { Logger } from 'pino';
 import type { ApiContext } from '../api-context';
 import type { HostedApp } from '../config/apps-config';
+import type { AgentPrincipal } from '../auth/agent-principal';
 import type { VisitorRecord } from '../store/records';
+import type { Caller } from './caller';
 
 /**
  * What every handler of the Hono app can reach. `context` and `log` are set for every request; `app` by the app-scope
@@ -16,5 +18,9 @@ export interface AppEnv {
     requestId: string;
     app: HostedApp;
     visitor: VisitorRecord;
+    /** Set by agent auth. */
+    agent: AgentPrincipal;
+    /** Memo of callerOf. */
+    caller: Caller;
   };
 }

@@ -2,9 +2,10 @@ import * as v from 'valibot';
 import { IDENTITY_LIMITS, LINK_LIMITS } from '../../src/api/limits';
 import { clientIdSchema, messageTextSchema } from './message-request';
 import { text } from './text-rules';
+import { decodeListCursor } from '../sessions/list-cursor';
 
 const authorName = v.optional(
-  v.pipe(text({ max: IDENTITY_LIMITS.name, nonBlank: true }), v.transform((name) => name.trim())),
+  v.pipe(text({ max: IDENTITY_LIMITS.name, nonBlank: true, stripControls: true }), v.transform((name) => name.trim())),
 );
 
 /** Only absolute web URLs without embedded credentials reach a visitor's screen. */
@@ -47,7 +48,28 @@ export const agentSendSchema = v.variant(
 /** POST .../typing: {typing, authorName?}. */
 export const typingSchema = v.strictObject({ typing: v.boolean('must be true or false'), authorName });
 
-/** ?status=open|closed|all (default all). */
-export const statusQuerySchema = v.object({
+export const DEFAULT_LIST_PAGE = 50;
+export const MAX_LIST_PAGE = 200;
+
+/** ?status=open|closed|all (default all)&limit=1..200 (default 50)&cursor=<nextCursor of the page before>. */
+export const sessionListQuerySchema = v.object({
   status: v.optional(v.picklist(['open', 'closed', 'all'], 'must be open, closed or all'), 'all'),
+  limit: v.optional(
+    v.pipe(
+      v.string(),
+      v.regex(/^\d{1,3}$/, 'must be a whole number'),
+      v.transform(Number),
+      v.minValue(1, 'must be at least 1'),
+      v.maxValue(MAX_LIST_PAGE, `must be at most ${MAX_LIST_PAGE}`),
+    ),
+    String(DEFAULT_LIST_PAGE),
+  ),
+  cursor: v.optional(
+    v.pipe(
+      v.string(),
+      v.maxLength(300, 'is not a cursor from this server'),
+      v.transform(decodeListCursor),
+      v.check((position) => position !== undefined, 'is not a cursor from this server'),
+    ),
+  ),
 });

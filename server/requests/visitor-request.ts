@@ -21,7 +21,7 @@ const signedField = v.pipe(
 );
 
 /** An unsigned claim: trimmed, and dropped when empty. */
-const claim = (max: number) => v.optional(v.pipe(text({ max }), v.transform((value) => value.trim() || undefined)));
+const claim = (max: number) => v.optional(v.pipe(text({ max, stripControls: true }), v.transform((value) => value.trim() || undefined)));
 
 const identitySchema = v.pipe(
   v.strictObject({
@@ -42,7 +42,7 @@ const identitySchema = v.pipe(
 
 const varsSchema = v.pipe(
   v.custom<object>((value) => !Array.isArray(value), 'must be an object of strings'),
-  v.record(v.pipe(v.string(), v.regex(VAR_KEY_PATTERN, `keys must match ${VAR_KEY_PATTERN}`)), text({ max: MAX_VAR_VALUE_LENGTH }), 'must be an object of strings'),
+  v.record(v.pipe(v.string(), v.regex(VAR_KEY_PATTERN, `keys must match ${VAR_KEY_PATTERN}`)), text({ max: MAX_VAR_VALUE_LENGTH, stripControls: true }), 'must be an object of strings'),
   v.check((vars) => Object.keys(vars).length <= MAX_VARS, `may hold at most ${MAX_VARS} entries`),
 );
 

@@ -1,5 +1,6 @@
 import type { Hono } from 'hono';
 import type { AppEnv } from '../http/app-env';
+import { agentAccountRoutes } from './agent-account-routes';
 import { agentRoutes, faultInjectionRoutes } from './agent-routes';
 import { configRoutes } from './config-route';
 import { messageRoutes } from './message-routes';
@@ -13,5 +14,6 @@ export function mountApiRoutes(app: Hono<AppEnv>, options: { faultInjection: boo
     app.route('/api/apps/:appId', routes);
   }
   app.route('/api/agent', agentRoutes);
+  app.route('/api/agent', agentAccountRoutes);
   if (options.faultInjection) app.route('/api/agent', faultInjectionRoutes);
 }

@@ -5,7 +5,7 @@ import { json } from '../http/json-response';
 import { jsonBody } from '../http/read-json-body';
 import { visitorOfApp } from '../http/route-guards';
 import { emptyBodySchema } from '../requests/message-request';
-import { createSession } from '../sessions/create-session';
+import { startSession } from '../sessions/start-session';
 import { toWireSession } from '../sessions/wire-session';
 import { requireOwnedSession } from './route-lookups';
 
@@ -21,10 +21,11 @@ export const sessionRoutes = new Hono<AppEnv>()
     const body: SessionListResponse = { sessions: sessions.map(toWireSession) };
     return json(c, 200, body);
   })
-  /** POST /sessions, body `{}` or empty → 201. */
+  /** POST /sessions, body `{}` or empty → 201 new, or 200 with the visitor's open session that has no message yet. */
   .post('/sessions', visitorOfApp, jsonBody(emptyBodySchema), async (c) => {
-    const body: SessionResponse = { session: toWireSession(await createSession(c.var.context, c.var.visitor)) };
-    return json(c, 201, body);
+    const { session, created } = await startSession(c.var.context, c.var.visitor);
+    const body: SessionResponse = { session: toWireSession(session) };
+    return json(c, created ? 201 : 200, body);
   })
   /** GET /sessions/{id}: only for its owner, else 404 session_not_found. */
   .get('/sessions/:sessionId', visitorOfApp, async (c) => {

@@ -1,7 +1,7 @@
 import { Hono } from 'hono';
 import { alreadySent, takeNodeResponse } from '../http/node-response';
 import type { AppEnv } from '../http/app-env';
-import { clientKey } from '../http/client-key';
+import { callerOf } from '../http/caller';
 import { visitorOfApp } from '../http/route-guards';
 import { validHeaders } from '../http/validate';
 import { streamHeadersSchema } from '../requests/stream-request';
@@ -18,7 +18,7 @@ export const visitorEventsRoute = new Hono<AppEnv>()
     const session = await requireOwnedSession(context, visitor, c.req.param('sessionId'));
     const lastEventId = c.req.valid('header')['last-event-id'];
     const { incoming, outgoing } = takeNodeResponse(c);
-    const owner = { client: clientKey(incoming.socket.remoteAddress), visitorId: visitor.id };
+    const owner = { client: (await callerOf(c)).client, visitorId: visitor.id };
     const stream = context.streams.open(owner, incoming, outgoing, context.settings.heartbeatMs);
     followSession(context, session, lastEventId, stream);
     return alreadySent();

@@ -32,5 +32,21 @@ export const agentSessionDetailResponseSchema = v.looseObject({
   }),
 });
 
-export const agentSessionListResponseSchema = v.looseObject({ sessions: v.array(agentSessionSummarySchema) });
+export const agentSessionListResponseSchema = v.looseObject({
+  sessions: v.array(agentSessionSummarySchema),
+  nextCursor: v.optional(v.string()),
+});
 export const agentAppsResponseSchema = v.looseObject({ apps: v.array(v.looseObject({ appId: v.string(), name: v.string() })) });
+
+const agentRole = v.picklist(['owner', 'admin', 'agent']);
+
+export const agentMeResponseSchema = v.looseObject({
+  agent: v.looseObject({
+    id: v.string(),
+    name: v.string(),
+    displayName: v.optional(v.string()),
+    role: agentRole,
+    apps: v.array(v.string()),
+    account: v.boolean(),
+  }),
+});

@@ -1,5 +1,6 @@
 import type { Kysely } from 'kysely';
 import type { Bus } from '../bus/bus';
+import { createAgentStore } from './agent-store';
 import { checkPostgres, prepareDataDirectory } from './check-storage';
 import { createMessageStore } from './message-store';
 import { migrateToLatest } from './migrations/migrations';
@@ -35,6 +36,7 @@ export async function openStore(location: StoreLocation, bus: Bus): Promise<Stor
     sessions: createSessionStore(core),
     messages: createMessageStore(core),
     nonces: createNonceStore(core),
+    agents: createAgentStore(core),
     close: () => (closing ??= db.destroy()),
   };
 }

@@ -1,4 +1,5 @@
 import type { InputVars, LocaleCode, SessionStatus } from '../../src/api/wire';
+import type { AgentAccount } from '../agent-wire';
 
 // What the store hands to the domain: plain records, never rows or handles.
 
@@ -47,3 +48,11 @@ export interface MessageWindow {
   after?: number;
   before?: number;
 }
+
+/** An agent account as stored (the token's hash stays in the store). */
+export type AgentRecord = AgentAccount;
+
+export type AgentChanges = Partial<Pick<AgentRecord, 'displayName' | 'role' | 'apps' | 'disabled'>> & {
+  updatedAt: string;
+  tokenHash?: string;
+};

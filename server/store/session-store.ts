@@ -4,8 +4,6 @@ import type { StoreCore } from './store-core';
 import type { SessionsTable, Tables } from './tables';
 
 export interface SessionStore {
-  /** Inserts a new session and tells the app's agents. */
-  create(session: SessionRecord): Promise<void>;
   /** Closes an open session and tells its streams; undefined when it is not in the app or already closed. */
   close(appId: string, sessionId: string, now: string): Promise<SessionRecord | undefined>;
   findInApp(appId: string, sessionId: string): Promise<SessionRecord | undefined>;
@@ -13,17 +11,34 @@ export interface SessionStore {
   findOwned(appId: string, sessionId: string, owner: SessionOwner): Promise<SessionRecord | undefined>;
   /** Newest first. */
   listOwned(appId: string, owner: SessionOwner, limit: number): Promise<SessionRecord[]>;
-  /** Most recent activity first. */
-  listByActivity(appId: string, status: SessionStatusFilter, limit: number): Promise<SessionRecord[]>;
+  /**
+   * The agents' list: sessions where the visitor has sent a message, most recent activity first, strictly after
+   * `after` in that order.
+   */
+  listByActivity(appId: string, query: ActivityQuery): Promise<SessionRecord[]>;
+  /** The session if it is in the agents' list (its visitor has sent a message). */
+  findListed(appId: string, sessionId: string): Promise<SessionRecord | undefined>;
+  /**
+   * The visitor's newest open session without any message, or else `fresh`, inserted (and told to the agents) once
+   * `beforeInsert` has not thrown.
+   */
+  reuseEmptyOrCreate(fresh: SessionRecord, beforeInsert?: () => void): Promise<{ session: SessionRecord; created: boolean }>;
+}
+
+export interface ActivityQuery {
+  status: SessionStatusFilter;
+  limit: number;
+  after?: ActivityPosition;
+}
+
+/** A place in the agents' list. */
+export interface ActivityPosition {
+  updatedAt: string;
+  id: string;
 }
 
 export function createSessionStore(core: StoreCore): SessionStore {
   return {
-    create: (session) =>
-      core.write(async ({ trx, announce }) => {
-        await trx.insertInto('sessions').values(toRow(session)).execute();
-        await announce({ kind: 'session', appId: session.appId, sessionId: session.id });
-      }),
     close: (appId, sessionId, now) =>
       core.write(async ({ trx, announce }) => {
         const row = await trx
@@ -66,14 +81,55 @@ export function createSessionStore(core: StoreCore): SessionStore {
           .execute();
         return rows.map(toRecord);
       }),
-    listByActivity: (appId, status, limit) =>
+    listByActivity: (appId, { status, limit, after }) =>
       core.read(async (db) => {
-        let query = db.selectFrom('sessions').selectAll().where('app_id', '=', appId);
-        if (status !== 'all') query = query.where('status', '=', status);
-        const rows = await query.orderBy('updated_at', 'desc').orderBy('id', 'desc').limit(limit).execute();
+        let query = db.selectFrom('sessions as s').selectAll('s').where('s.app_id', '=', appId).where(visitorHasSpoken);
+        if (status !== 'all') query = query.where('s.status', '=', status);
+        if (after) {
+          query = query.where((eb) =>
+            eb.or([eb('s.updated_at', '<', after.updatedAt), eb.and([eb('s.updated_at', '=', after.updatedAt), eb('s.id', '<', after.id)])]),
+          );
+        }
+        const rows = await query.orderBy('s.updated_at', 'desc').orderBy('s.id', 'desc').limit(limit).execute();
         return rows.map(toRecord);
       }),
+    findListed: (appId, sessionId) =>
+      core.read(async (db) => {
+        const row = await db
+          .selectFrom('sessions as s')
+          .selectAll('s')
+          .where('s.app_id', '=', appId)
+          .where('s.id', '=', sessionId)
+          .where(visitorHasSpoken)
+          .executeTakeFirst();
+        return row && toRecord(row);
+      }),
+    reuseEmptyOrCreate: (fresh, beforeInsert) =>
+      core.write(async ({ trx, announce }) => {
+        const empty = await trx
+          .selectFrom('sessions')
+          .selectAll()
+          .where('app_id', '=', fresh.appId)
+          .where('visitor_id', '=', fresh.visitorId)
+          .where('status', '=', 'open')
+          .where('last_seq', '=', 0)
+          .orderBy('created_at', 'desc')
+          .limit(1)
+          .executeTakeFirst();
+        if (empty) return { session: toRecord(empty), created: false };
+        beforeInsert?.();
+        await trx.insertInto('sessions').values(toRow(fresh)).execute();
+        await announce({ kind: 'session', appId: fresh.appId, sessionId: fresh.id });
+        return { session: fresh, created: true };
+      }),
   };
+}
+
+// Empty sessions cost a visitor nothing to make, so the agents see a session only once its visitor has spoken.
+function visitorHasSpoken(eb: ExpressionBuilder<Tables & { s: SessionsTable }, 's'>) {
+  return eb.exists(
+    eb.selectFrom('messages as m').select('m.id').whereRef('m.session_id', '=', 's.id').where('m.author_role', '=', 'visitor'),
+  );
 }
 
 // A session belongs to its visitor and, when that visitor is verified, to every visitor of the same customer.

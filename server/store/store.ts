@@ -1,3 +1,4 @@
+import type { AgentStore } from './agent-store';
 import type { MessageStore } from './message-store';
 import type { NonceStore } from './nonce-store';
 import type { SessionStore } from './session-store';
@@ -15,6 +16,7 @@ export interface Store {
   readonly sessions: SessionStore;
   readonly messages: MessageStore;
   readonly nonces: NonceStore;
+  readonly agents: AgentStore;
   close(): Promise<void>;
 }
 

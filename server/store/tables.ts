@@ -1,4 +1,5 @@
 import type { AuthorRole, SessionStatus } from '../../src/api/wire';
+import type { AgentRole } from '../agent-wire';
 
 // The database as kysely sees it: one interface per table, column names as stored. Both engines hold the same
 // shape (times are ISO-8601 text, JSON columns are text), so one set of queries runs on either.
@@ -46,9 +47,28 @@ export interface MessagesTable {
   created_at: string;
 }
 
+export interface AgentsTable {
+  id: string;
+  name: string;
+  display_name: string;
+  role: AgentRole;
+  token_hash: string;
+  /** 0 or 1 (SQLite has no boolean). */
+  disabled: number;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface AgentAppsTable {
+  agent_id: string;
+  app_id: string;
+}
+
 export interface Tables {
   visitors: VisitorsTable;
   used_nonces: UsedNoncesTable;
   sessions: SessionsTable;
   messages: MessagesTable;
+  agents: AgentsTable;
+  agent_apps: AgentAppsTable;
 }

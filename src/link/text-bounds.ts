@@ -17,3 +17,12 @@ export function codePointLength(text: string): number {
   for (const _ of text) count++;
   return count;
 }
+
+// Whitespace, controls, format characters (zero-width space, word joiner, soft hyphen, bidi marks) and the
+// characters that render as nothing (Hangul fillers, braille blank): text made only of these shows as blank.
+const INVISIBLE = /^[\p{White_Space}\p{Cc}\p{Cf}\u115f\u1160\u3164\uffa0\u2800]*$/u;
+
+/** True when nothing of the text would be visible: refused as blank wherever a message must say something. */
+export function isBlankText(text: string): boolean {
+  return INVISIBLE.test(text);
+}

@@ -27,6 +27,7 @@ describe('agent API', () => {
       const guest = await newVisitor(fresh.url);
       const older = await newSession(fresh.url, ada.visitorToken);
       const newer = await newSession(fresh.url, guest.visitorToken);
+      await sendText(fresh.url, guest.visitorToken, newer, 'hello');
       await new Promise((resolve) => setTimeout(resolve, 5));
       await sendText(fresh.url, ada.visitorToken, older, 'bump');
       const all = await agent<AgentSessionListResponse>(fresh.url, '/apps/demo_app/sessions');

@@ -142,12 +142,12 @@ describe('storage that cannot take a write', () => {
     try {
       const { visitorToken } = await newVisitor(server.url);
       const sessions = server.context.store.sessions;
-      const create = sessions.create;
-      sessions.create = async () => {
+      const create = sessions.reuseEmptyOrCreate;
+      sessions.reuseEmptyOrCreate = async () => {
         throw new StorageUnavailableError('disk full');
       };
       const answer = await call(server.url, '/api/apps/demo_app/sessions', { token: visitorToken, body: {} });
-      sessions.create = create;
+      sessions.reuseEmptyOrCreate = create;
       expect([answer.status, answer.body.error.code]).toEqual([503, 'storage_unavailable']);
       expect(Number(answer.headers.get('retry-after'))).toBeGreaterThanOrEqual(1);
       expect(answer.headers.get('content-type')).toBe('application/json; charset=utf-8');

@@ -70,6 +70,7 @@ describe('session ownership', () => {
   it('lists only the visitor’s own sessions, newest first', async () => {
     const visitor = await newVisitor(server.url);
     const first = await newSession(server.url, visitor.visitorToken);
+    await sendText(server.url, visitor.visitorToken, first, 'hello');
     const second = await newSession(server.url, visitor.visitorToken);
     await newSession(server.url, (await newVisitor(server.url)).visitorToken);
     const list = await call<SessionListResponse>(server.url, '/api/apps/demo_app/sessions', { token: visitor.visitorToken });

@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { AgentSessionSummary } from '../../server/agent-wire';
 import type { Message, ReadyEvent, Session, TypingEvent } from '../../src/api/wire';
 import { agent, call, newSession, newVisitor, sendText } from './support/api-client';
@@ -10,6 +10,9 @@ let server: TestServer;
 let token: string;
 beforeAll(async () => {
   server = await startTestServer({ heartbeatMs: HEARTBEAT_MS, faultInjection: true });
+});
+// A fresh visitor per test: a visitor's open conversation without messages is handed back instead of a new one.
+beforeEach(async () => {
   token = (await newVisitor(server.url)).visitorToken;
 });
 afterAll(() => server.destroy());
@@ -118,18 +121,17 @@ describe('visitor event stream', () => {
 });
 
 describe('agent event stream', () => {
-  it('sends a session summary on a new session, a new message and closing', async () => {
+  it("sends a session summary once the visitor has spoken, on every new message and on closing", async () => {
     const stream = await openEventStream(`${server.url}/api/agent/apps/demo_app/events`, {
       authorization: `Bearer ${AGENT_TOKEN}`,
     });
     expect(stream.status).toBe(200);
     const sessionId = await newSession(server.url, token);
-    const created = dataOf<AgentSessionSummary>(await stream.next(isEvent('session')));
-    expect(created).toMatchObject({ id: sessionId, appId: 'demo_app', status: 'open', lastSeq: 0, visitor: { verified: false } });
-
     await sendText(server.url, token, sessionId, 'need help');
     const updated = dataOf<AgentSessionSummary>(await stream.next(isEvent('session')));
-    expect(updated).toMatchObject({ id: sessionId, lastSeq: 1, lastMessage: { text: 'need help' } });
+    expect(updated).toMatchObject({ id: sessionId, appId: 'demo_app', status: 'open', lastSeq: 1, visitor: { verified: false } });
+    expect(updated.lastMessage).toMatchObject({ text: 'need help' });
+    expect(stream.frames.filter((frame) => frame.event === 'session')).toHaveLength(1);
 
     await agent(server.url, `/apps/demo_app/sessions/${sessionId}/close`, { method: 'POST' });
     expect(dataOf<AgentSessionSummary>(await stream.next(isEvent('session')))).toMatchObject({ status: 'closed' });

@@ -1,6 +1,7 @@
 // The agent API over fetch, every answer checked against its valibot schema. A 401 anywhere ends the signed-in state
 // through onUnauthorized.
 import type {
+  AgentMeResponse,
   AgentAppsResponse,
   AgentSendRequest,
   AgentSessionDetailResponse,
@@ -11,6 +12,7 @@ import type { MessagePage, MessageResponse, SessionResponse } from '../../../src
 import * as v from 'valibot';
 import {
   agentAppsResponseSchema,
+  agentMeResponseSchema,
   agentSessionDetailResponseSchema,
   agentSessionListResponseSchema,
 } from '../../schemas/agent-wire-schemas';
@@ -56,8 +58,16 @@ export function createAgentClient({ apiBase, token, onUnauthorized }: AgentClien
 
   return {
     listApps: () => json<AgentAppsResponse>(agentAppsResponseSchema, agentPaths.apps()),
-    listSessions: (appId: string, status: SessionFilter) =>
-      json<AgentSessionListResponse>(agentSessionListResponseSchema, agentPaths.sessions(appId, status)),
+    /** Who the token belongs to and where they may work: what signing in needs. */
+    access: async (): Promise<AgentAccess> => {
+      const [{ apps }, { agent }] = await Promise.all([
+        json<AgentAppsResponse>(agentAppsResponseSchema, agentPaths.apps()),
+        json<AgentMeResponse>(agentMeResponseSchema, agentPaths.me()),
+      ]);
+      return { apps, me: agent };
+    },
+    listSessions: (appId: string, status: SessionFilter, cursor?: string) =>
+      json<AgentSessionListResponse>(agentSessionListResponseSchema, agentPaths.sessions(appId, status, cursor)),
     getSession: (appId: string, sessionId: string) =>
       json<AgentSessionDetailResponse>(agentSessionDetailResponseSchema, agentPaths.session(appId, sessionId)),
     getMessages: (appId: string, sessionId: string, query: MessageQuery) =>
@@ -72,4 +82,9 @@ export function createAgentClient({ apiBase, token, onUnauthorized }: AgentClien
     openAppEvents: (appId: string, signal: AbortSignal) =>
       request(agentPaths.appEvents(appId), { headers: { Accept: 'text/event-stream' }, signal }),
   };
+}
+
+export interface AgentAccess {
+  apps: AgentAppsResponse['apps'];
+  me: AgentMeResponse['agent'];
 }

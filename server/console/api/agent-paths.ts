@@ -13,8 +13,9 @@ export interface MessageQuery {
 
 export const agentPaths = {
   apps: (): string => '/api/agent/apps',
-  sessions: (appId: string, status: SessionFilter): string =>
-    `/api/agent/apps/${seg(appId)}/sessions?status=${seg(status)}`,
+  me: (): string => '/api/agent/me',
+  sessions: (appId: string, status: SessionFilter, cursor?: string): string =>
+    `/api/agent/apps/${seg(appId)}/sessions?status=${seg(status)}${cursor ? `&cursor=${seg(cursor)}` : ''}`,
   session: (appId: string, sessionId: string): string => `/api/agent/apps/${seg(appId)}/sessions/${seg(sessionId)}`,
   messages: (appId: string, sessionId: string, query: MessageQuery = {}): string => {
     const params = new URLSearchParams();

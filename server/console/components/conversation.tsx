@@ -50,7 +50,7 @@ export function Conversation({ client, appId, summary, agentName, onBack, onClos
           Back to conversations
         </button>
         <h2 id="conversation-heading" ref={heading} tabIndex={-1}>
-          {visitorLabel(summary.visitor)}
+          <bdi>{visitorLabel(summary.visitor)}</bdi>
           {!open && <span class="badge badge--closed">Closed</span>}
         </h2>
         {open && <CloseConversation close={async () => (await client.closeSession(appId, sessionId)).session} onClosed={onClosed} />}

@@ -5,6 +5,7 @@ import { awaitsReply } from '../state/session-list';
 import { formatFullTime, formatShortTime } from '../text/format-time';
 import { visitorLabel } from '../text/visitor-label';
 import { StreamStatus } from './stream-status';
+import { LoadMore } from './load-more';
 
 interface Props {
   sessions: AgentSessionSummary[];
@@ -16,6 +17,8 @@ interface Props {
   loadError: string | null;
   onReload(): void;
   streamStatus: Status;
+  hasMore: boolean;
+  onLoadMore(): void;
 }
 
 function preview(summary: AgentSessionSummary): string {
@@ -88,6 +91,7 @@ export function SessionList(props: Props) {
           ))}
         </ul>
       )}
+      {loaded && props.hasMore && <LoadMore onLoadMore={props.onLoadMore} />}
     </section>
   );
 }

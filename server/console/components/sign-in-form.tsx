@@ -1,14 +1,13 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
-import type { AgentAppsResponse } from '../../agent-wire';
+import type { AgentAccess } from '../api/agent-client';
 import { ApiError, describeError } from '../api/api-error';
 
-type Apps = AgentAppsResponse['apps'];
 
 interface Props {
   /** Why the agent is here again (token refused, signed out), if that is why. */
   notice: string | null;
-  verify(token: string): Promise<Apps>;
-  onSignedIn(token: string, apps: Apps): void;
+  verify(token: string): Promise<AgentAccess>;
+  onSignedIn(token: string, access: AgentAccess): void;
 }
 
 export function SignInForm({ notice, verify, onSignedIn }: Props) {

@@ -1,6 +1,6 @@
 import { useState } from 'preact/hooks';
 import type { AgentAppsResponse } from '../../agent-wire';
-import type { AgentClient } from '../api/agent-client';
+import type { AgentAccess, AgentClient } from '../api/agent-client';
 import { agentNameSetting, chosenAppSetting } from '../storage/console-settings';
 import { AppPicker } from './app-picker';
 import { ConsoleHeader } from './console-header';
@@ -11,6 +11,7 @@ type Apps = AgentAppsResponse['apps'];
 interface Props {
   client: AgentClient;
   apps: Apps;
+  me: AgentAccess['me'];
   onSignOut(): void;
 }
 
@@ -20,9 +21,11 @@ function initialApp(apps: Apps): string | null {
   return apps.some((a) => a.appId === saved) ? saved : null;
 }
 
-export function SignedInShell({ client, apps, onSignOut }: Props) {
+export function SignedInShell({ client, apps, me, onSignOut }: Props) {
   const [appId, setAppId] = useState<string | null>(() => initialApp(apps));
-  const [agentName, setAgentName] = useState(() => agentNameSetting.read() ?? '');
+  const [chosenName, setAgentName] = useState(() => agentNameSetting.read() ?? '');
+  // An account's name is the one visitors see (the server signs replies with it); only the server token chooses.
+  const agentName = me.displayName ?? chosenName;
   const app = apps.find((a) => a.appId === appId);
 
   return (
@@ -34,6 +37,7 @@ export function SignedInShell({ client, apps, onSignOut }: Props) {
           chosenAppSetting.clear();
           setAppId(null);
         }}
+        me={me}
         agentName={agentName}
         onAgentName={(name) => {
           setAgentName(name);

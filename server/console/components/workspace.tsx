@@ -68,6 +68,8 @@ export function Workspace({ client, appId, agentName }: Props) {
           }}
           loaded={live.loaded}
           loadError={live.loadError}
+          hasMore={live.hasMore}
+          onLoadMore={live.loadMore}
           onReload={live.reload}
           streamStatus={live.streamStatus}
         />

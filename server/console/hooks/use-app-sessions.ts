@@ -14,6 +14,9 @@ export interface AppSessions {
   loaded: boolean;
   loadError: string | null;
   streamStatus: StreamStatus;
+  /** More (older) conversations exist on the server. */
+  hasMore: boolean;
+  loadMore(): void;
   reload(): void;
   sessionChanged(session: Session): void;
 }
@@ -24,6 +27,8 @@ export function useAppSessions(client: AgentClient, appId: string): AppSessions 
   const [loadError, setLoadError] = useState<string | null>(null);
   const [streamStatus, setStreamStatus] = useState<StreamStatus>('connecting');
   const [reloads, setReloads] = useState(0);
+  const [cursor, setCursor] = useState<string | undefined>(undefined);
+  const [loadingMore, setLoadingMore] = useState(false);
 
   useEffect(() => {
     let active = true;
@@ -32,6 +37,8 @@ export function useAppSessions(client: AgentClient, appId: string): AppSessions 
         const answer = await client.listSessions(appId, 'all');
         if (!active) return;
         setSessions((current) => mergeSummaries(current, answer.sessions));
+        // A reload after a reconnection brings the newest page; the place reached further down stays.
+        setCursor((current) => current ?? answer.nextCursor);
         setLoaded(true);
         setLoadError(null);
       } catch (error) {
@@ -60,7 +67,22 @@ export function useAppSessions(client: AgentClient, appId: string): AppSessions 
   }, [client, appId, reloads]);
 
   const reload = useCallback(() => setReloads((n) => n + 1), []);
+  const loadMore = useCallback(() => {
+    if (!cursor || loadingMore) return;
+    setLoadingMore(true);
+    client.listSessions(appId, 'all', cursor).then(
+      (answer) => {
+        setSessions((current) => mergeSummaries(current, answer.sessions));
+        setCursor(answer.nextCursor);
+        setLoadingMore(false);
+      },
+      (error) => {
+        setLoadingMore(false);
+        if (!(error instanceof ApiError && error.status === 401)) setLoadError(describeError(error));
+      },
+    );
+  }, [client, appId, cursor, loadingMore]);
   const sessionChanged = useCallback((session: Session) => setSessions((current) => applySession(current, session)), []);
 
-  return { sessions, loaded, loadError, streamStatus, reload, sessionChanged };
+  return { sessions, loaded, loadError, streamStatus, hasMore: cursor !== undefined, loadMore, reload, sessionChanged };
 }

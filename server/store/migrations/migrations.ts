@@ -1,6 +1,7 @@
 import { Migrator, type Kysely, type Migration } from 'kysely';
 import type { StoreEngine } from '../store';
 import * as initial from './0001-initial';
+import * as agents from './0002-agents';
 
 /**
  * Every schema step, in order, for both engines (kysely's schema builder writes each engine's SQL; a step that must
@@ -10,6 +11,7 @@ import * as initial from './0001-initial';
  */
 const STEPS: Record<string, (engine: StoreEngine) => Migration> = {
   '0001-initial': () => initial,
+  '0002-agents': () => agents,
 };
 
 export async function migrateToLatest(db: Kysely<unknown>, engine: StoreEngine): Promise<void> {

@@ -84,6 +84,11 @@ export function createFakeAgentApi() {
       record(request);
       return authorized(request) ? HttpResponse.json({ apps: state.apps }) : unauthorized();
     }),
+    http.get(`${API}/me`, ({ request }) => {
+      record(request);
+      const me = { id: 'owner', name: 'owner', role: 'owner', apps: state.apps.map((app) => app.appId), account: false };
+      return authorized(request) ? HttpResponse.json({ agent: me }) : unauthorized();
+    }),
     http.get(`${API}/apps/:appId/sessions`, ({ request, params }) => {
       const { search } = record(request);
       if (!authorized(request)) return unauthorized();
