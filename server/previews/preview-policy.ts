@@ -50,7 +50,7 @@ export function normalizeDomain(entry: string): string | undefined {
   if (!trimmed || /[\s/:@?#[\]\\]/.test(trimmed)) return undefined;
   try {
     const { hostname } = new URL(`http://${trimmed}/`);
-    return hostname.includes('.') || hostname === 'localhost' ? hostname : undefined;
+    return /^[a-z0-9-]+(\.[a-z0-9-]+)+$/.test(hostname) ? hostname : undefined;
   } catch {
     return undefined;
   }
