@@ -7,7 +7,7 @@ import type { SafeStorage } from '../storage/safe-storage';
 import { storageKeys } from '../storage/storage-keys';
 import { RECONNECT_BACKOFF, SEND_BACKOFF, backoffDelay } from './backoff';
 import { newClientId } from './client-id';
-import { contiguousSeq, mergeMessages, newestSeq } from './transcript';
+import { applyPreview, contiguousSeq, mergeMessages, newestSeq } from './transcript';
 import { addEntry, assignSession, entriesFor, nextToSend, removeEntry, updateEntry, type OutboxEntry } from './outbox';
 import { OutboxStore } from './outbox-store';
 import { failReasonFor } from './fail-reason';
@@ -477,6 +477,11 @@ export class ChatController {
       case 'session':
         if (event.data.id === sessionId) this.update({ session: event.data });
         return;
+      case 'preview': {
+        const messages = applyPreview(this.state.messages, event.data);
+        if (messages !== this.state.messages) this.update({ messages });
+        return;
+      }
     }
   }
 

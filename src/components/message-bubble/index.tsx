@@ -4,6 +4,8 @@ import { linkify } from '../../chat/linkify';
 import { useT } from '../../i18n/use-t';
 import { formatTime } from '../../i18n/format-time';
 import { LinkCard } from '../link-card';
+import { LinkPreview } from '../link-preview';
+import { readLinkPreview } from '../../api/wire-guards';
 import './style.css';
 
 function MessageText({ text }: { text: string }) {
@@ -43,11 +45,13 @@ export function MessageBubble({ item, onRetry, onDiscard }: Props) {
   const role = message?.author.role ?? 'visitor';
   const author = role === 'visitor' ? t('log.you') : message?.author.name || t(role === 'agent' ? 'log.agent' : 'log.system');
   const failed = entry?.status === 'failed';
+  const preview = message?.kind === 'text' ? readLinkPreview(message.preview) : undefined;
   const state = entry ? (failed ? ' bubble--failed' : ' bubble--sending') : '';
   return (
     <li class={`bubble bubble--${role}${state}`}>
       <span class="bubble__author">{author}</span>
       {message?.kind === 'link' && message.link ? <LinkCard link={message.link} /> : <MessageText text={message?.text ?? entry?.text ?? ''} />}
+      {preview && <LinkPreview preview={preview} />}
       <time class="bubble__time" dateTime={message?.createdAt}>
         {message ? formatTime(message.createdAt, locale) : ''}
       </time>
