@@ -8,6 +8,9 @@ import { openDatabase } from './db/open-database';
 import { createSessionQueries, type SessionQueries } from './db/session-queries';
 import { createVisitorQueries, type VisitorQueries } from './db/visitor-queries';
 import { RateLimiter } from './http/rate-limiter';
+import { attachPreview } from './previews/attach-preview';
+import type { PreviewService } from './previews/preview-service';
+import { createServerPreviews } from './previews/server-previews';
 import { EventHub } from './sse/event-hub';
 import { MAX_STREAMS_PER_VISITOR, StreamRegistry } from './sse/stream-registry';
 
@@ -24,13 +27,14 @@ export interface ApiContext {
   streams: StreamRegistry;
   rateLimiter: RateLimiter;
   agentToken: string;
+  previews: PreviewService;
   now: () => string;
 }
 
 export function createApiContext(settings: ServerSettings): ApiContext {
   const apps = loadAppsConfig(settings.appsFile);
   const db = openDatabase(settings.dataDir);
-  return {
+  const context: ApiContext = {
     settings,
     apps,
     db,
@@ -42,8 +46,14 @@ export function createApiContext(settings: ServerSettings): ApiContext {
     streams: new StreamRegistry({ perClient: settings.maxStreamsPerClient, perVisitor: MAX_STREAMS_PER_VISITOR }),
     rateLimiter: new RateLimiter(settings.rateLimitPerMinute),
     agentToken: loadOrCreateAgentToken(settings.dataDir, settings.agentToken),
+    previews: createServerPreviews({
+      db,
+      unfurlAllow: settings.unfurlAllow,
+      attach: async (target, preview) => void (await attachPreview(context, target, preview)),
+    }),
     now: () => new Date().toISOString(),
   };
+  return context;
 }
 
 /** Drops every event stream, then closes the database. */

@@ -2,6 +2,8 @@ import { readFileSync } from 'node:fs';
 import type { LocaleCode } from '../../src/api/wire';
 import { APP_ID_PATTERN } from '../../src/api/limits';
 import { isExactOrigin } from './exact-origin';
+import { parsePreviewSettings } from '../previews/parse-preview-settings';
+import type { PreviewSettings } from '../previews/preview-policy';
 import { isLocaleCode } from './locale-codes';
 
 export interface LocaleBranding {
@@ -24,6 +26,7 @@ export interface HostedApp {
   accentColor: string;
   logoUrl?: string;
   branding: Partial<Record<LocaleCode, LocaleBranding>>;
+  linkPreviews: PreviewSettings;
 }
 
 export type AppsById = ReadonlyMap<string, HostedApp>;
@@ -40,7 +43,7 @@ const MIN_SECRET_LENGTH = 16;
 const MAX_TEXT = { name: 100, title: 200, welcome: 1000, secret: 256 } as const;
 const APP_KEYS = [
   'appId', 'name', 'appSecret', 'fullPage', 'allowedOrigins', 'locales', 'defaultLocale', 'accentColor', 'logoUrl',
-  'branding',
+  'branding', 'linkPreviews',
 ];
 const BRANDING_KEYS = ['title', 'welcome', 'accentColor', 'logoUrl'];
 
@@ -103,6 +106,7 @@ function parseApp(raw: unknown, at: string, problems: string[]): HostedApp | und
   const accentColor = colour(raw.accentColor, `${at}.accentColor`, problems);
   const logoUrl = raw.logoUrl === undefined ? undefined : logo(raw.logoUrl, `${at}.logoUrl`, problems);
   const branding = parseBranding(raw.branding, locales, `${at}.branding`, problems);
+  const linkPreviews = parsePreviewSettings(raw.linkPreviews, `${at}.linkPreviews`, problems);
 
   if (problems.length > before) return undefined;
   return {
@@ -116,6 +120,7 @@ function parseApp(raw: unknown, at: string, problems: string[]): HostedApp | und
     accentColor: accentColor as string,
     logoUrl,
     branding,
+    linkPreviews,
   };
 }
 

@@ -1,5 +1,6 @@
 import { resolve } from 'node:path';
 import { isExactOrigin } from './exact-origin';
+import { parseUnfurlAllow } from '../previews/unfurl-allow';
 
 /** Everything the server needs to start; read from the environment by readServerSettings. */
 export interface ServerSettings {
@@ -20,6 +21,8 @@ export interface ServerSettings {
   faultInjection: boolean;
   /** Origins (scheme://host[:port]) of pages hosted elsewhere that may call the visitor API (CORS). */
   corsOrigins: string[];
+  /** DIRECT_CHAT_UNFURL_ALLOW, tests only: host:port pairs the link-preview fetcher may reach although private. */
+  unfurlAllow?: string;
 }
 
 export class SettingsError extends Error {
@@ -51,7 +54,17 @@ export function readServerSettings(env: NodeJS.ProcessEnv, projectRoot: string):
     maxStreamsPerClient: integer(env, 'DIRECT_CHAT_MAX_STREAMS_PER_IP', DEFAULT_MAX_STREAMS_PER_CLIENT, 1, 1_000_000),
     faultInjection: env.DIRECT_CHAT_FAULT_INJECTION === '1',
     corsOrigins: origins(env, 'DIRECT_CHAT_CORS_ORIGINS'),
+    unfurlAllow: unfurlAllow(env.DIRECT_CHAT_UNFURL_ALLOW),
   };
+}
+
+function unfurlAllow(value: string | undefined): string | undefined {
+  try {
+    parseUnfurlAllow(value);
+  } catch (error) {
+    throw new SettingsError((error as Error).message);
+  }
+  return value || undefined;
 }
 
 function origins(env: NodeJS.ProcessEnv, name: string): string[] {

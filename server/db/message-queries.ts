@@ -1,5 +1,5 @@
 import type { Database } from 'better-sqlite3';
-import type { AuthorRole, LinkCard, Message } from '../../src/api/wire';
+import type { AuthorRole, LinkCard, LinkPreview, Message } from '../../src/api/wire';
 
 interface MessageRow {
   id: string;
@@ -11,6 +11,7 @@ interface MessageRow {
   kind: 'text' | 'link';
   text: string | null;
   link: string | null;
+  preview: string | null;
   created_at: string;
 }
 
@@ -36,6 +37,8 @@ export function createMessageQueries(db: Database) {
     'SELECT * FROM messages WHERE session_id = ? AND seq > ? AND seq < ? ORDER BY seq DESC LIMIT ?',
   );
   const latest = db.prepare<[string], MessageRow>('SELECT * FROM messages WHERE session_id = ? ORDER BY seq DESC LIMIT 1');
+  const setPreview = db.prepare<[string | null, string, string]>('UPDATE messages SET preview = ? WHERE session_id = ? AND id = ?');
+  const byId = db.prepare<[string, string], MessageRow>('SELECT * FROM messages WHERE session_id = ? AND id = ?');
 
   return {
     insert(sessionId: string, message: Message): void {
@@ -81,6 +84,12 @@ export function createMessageQueries(db: Database) {
       const row = latest.get(sessionId);
       return row && toWireMessage(row);
     },
+    /** Sets or (undefined) removes a message's link preview; the message as it now is, if it exists. */
+    setPreview(sessionId: string, messageId: string, preview: LinkPreview | undefined): Message | undefined {
+      setPreview.run(preview ? JSON.stringify(preview) : null, sessionId, messageId);
+      const row = byId.get(sessionId, messageId);
+      return row && toWireMessage(row);
+    },
   };
 }
 
@@ -97,5 +106,6 @@ function toWireMessage(row: MessageRow): Message {
   if (row.client_id !== null) message.clientId = row.client_id;
   if (row.text !== null) message.text = row.text;
   if (row.link !== null) message.link = JSON.parse(row.link) as LinkCard;
+  if (row.preview !== null) message.preview = JSON.parse(row.preview) as LinkPreview;
   return message;
 }

@@ -52,6 +52,25 @@ const MIGRATIONS: readonly string[] = [
   );
   CREATE UNIQUE INDEX messages_by_client_id ON messages (session_id, author_role, client_id) WHERE client_id IS NOT NULL;
   `,
+  // Link previews (issue 12): the preview shown with a message, each page's outcome, re-encoded images.
+  `
+  ALTER TABLE messages ADD COLUMN preview TEXT;
+
+  CREATE TABLE preview_cache (
+    key        TEXT PRIMARY KEY,
+    preview    TEXT,
+    failure    TEXT,
+    expires_at INTEGER NOT NULL
+  );
+  CREATE INDEX preview_cache_by_expiry ON preview_cache (expires_at);
+
+  CREATE TABLE preview_images (
+    id         TEXT PRIMARY KEY,
+    body       BLOB NOT NULL,
+    width      INTEGER NOT NULL,
+    height     INTEGER NOT NULL
+  );
+  `,
 ];
 
 export function migrate(db: Database): void {

@@ -43,7 +43,12 @@ export function appendMessage(context: ApiContext, session: SessionRecord, draft
     context.messages.insert(session.id, message);
     return { message, created: true };
   }).immediate();
-  if (result.created) publishMessage(context, session, result.message);
+  if (result.created) {
+    publishMessage(context, session, result.message);
+    const { id: messageId, seq, text } = result.message;
+    const settings = context.apps.get(session.appId)?.linkPreviews;
+    if (settings) context.previews.onMessageStored({ appId: session.appId, sessionId: session.id, messageId, seq }, draft.author.role, text, settings);
+  }
   return result;
 }
 

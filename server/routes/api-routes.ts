@@ -12,6 +12,7 @@ import {
 import { streamAgentEvents } from './agent-events-route';
 import { getAppConfig } from './config-route';
 import { listVisitorMessages, sendVisitorMessage } from './message-routes';
+import { getPreviewImage, previewAgentLink, removeMessagePreview } from './preview-routes';
 import type { RouteHandler } from './route-types';
 import { getVisitorSession, listVisitorSessions, startSession } from './session-routes';
 import { createOrResumeVisitor } from './visitor-routes';
@@ -35,7 +36,10 @@ export function createApiRouter(options: { faultInjection: boolean }): Router<Ro
     .add('POST', '/api/agent/apps/:appId/sessions/:sessionId/messages', sendAgentMessage)
     .add('POST', '/api/agent/apps/:appId/sessions/:sessionId/typing', sendAgentTyping)
     .add('POST', '/api/agent/apps/:appId/sessions/:sessionId/close', closeAgentSession)
-    .add('GET', '/api/agent/apps/:appId/events', streamAgentEvents);
+    .add('GET', '/api/agent/apps/:appId/events', streamAgentEvents)
+    .add('GET', '/api/previews/:imageId', getPreviewImage)
+    .add('POST', '/api/agent/apps/:appId/previews', previewAgentLink)
+    .add('DELETE', '/api/agent/apps/:appId/sessions/:sessionId/messages/:messageId/preview', removeMessagePreview);
   if (options.faultInjection) router.add('POST', '/api/agent/debug/drop-streams', dropAllStreams);
   return router;
 }

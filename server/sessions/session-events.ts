@@ -1,4 +1,4 @@
-import type { Message, TypingEvent } from '../../src/api/wire';
+import type { LinkPreview, Message, PreviewEvent, TypingEvent } from '../../src/api/wire';
 import type { ApiContext } from '../api-context';
 import { toWireSession, type SessionRecord } from '../db/session-queries';
 import { appTopic, sessionTopic } from '../sse/event-hub';
@@ -18,6 +18,17 @@ export function publishSessionStatus(context: ApiContext, session: SessionRecord
 
 export function publishNewSession(context: ApiContext, session: SessionRecord): void {
   publishToAgents(context, session.appId, session.id);
+}
+
+/** A preview added to or removed from a message: visitors get a PreviewEvent, agents the same with its session. */
+export function publishPreview(
+  context: ApiContext,
+  target: { appId: string; sessionId: string; messageId: string; seq: number },
+  preview: LinkPreview | undefined,
+): void {
+  const data: PreviewEvent = { messageId: target.messageId, seq: target.seq, ...(preview ? { preview } : {}) };
+  context.hub.publish(sessionTopic(target.sessionId), { event: 'preview', data });
+  context.hub.publish(appTopic(target.appId), { event: 'preview', data: { sessionId: target.sessionId, ...data } });
 }
 
 export function publishTyping(context: ApiContext, sessionId: string, typing: TypingEvent): void {
