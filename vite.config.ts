@@ -1,11 +1,14 @@
-import { defineConfig } from 'vitest/config';
+import { defineConfig, type ViteUserConfig } from 'vitest/config';
 import preact from '@preact/preset-vite';
 import { apiDevServer } from './server/vite-dev-plugin.ts';
 import { inlineCss } from './scripts/vite-inline-css.ts';
+import { postgresTestProjects } from './test/server/support/postgres-project.ts';
 
 // The customer page. Served under /direct/, one build for every app; the API base comes from index.html's
 // <meta name="direct-chat:api-base"> at deploy time.
-export default defineConfig({
+const serverTests = { include: ['test/server/**/*.test.ts'], exclude: ['test/server/postgres/**'] };
+
+export default defineConfig(async ({ mode }): Promise<ViteUserConfig> => ({
   base: '/direct/',
   plugins: [preact(), apiDevServer(), inlineCss()],
   json: { stringify: true },
@@ -46,12 +49,10 @@ export default defineConfig({
       },
       {
         extends: true,
-        test: {
-          name: 'server',
-          environment: 'node',
-          include: ['test/server/**/*.test.ts'],
-        },
+        test: { name: 'server', environment: 'node', ...serverTests },
       },
+      // The same server suite on PostgreSQL, plus the multi-instance proofs (see the helper).
+      ...(mode === 'test' ? await postgresTestProjects(process.env, serverTests) : []),
     ],
   },
-});
+}));

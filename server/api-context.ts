@@ -1,63 +1,59 @@
-import type { Database } from 'better-sqlite3';
 import { loadOrCreateAgentToken } from './auth/agent-token';
+import type { Bus } from './bus/bus';
+import { createBus } from './bus/create-bus';
+import { createSystemClock, type Clock } from './clock';
 import { loadAppsConfig, type AppsById } from './config/apps-config';
 import type { ServerSettings } from './config/server-settings';
-import { createMessageQueries, type MessageQueries } from './db/message-queries';
-import { createNonceQueries, type NonceQueries } from './db/nonce-queries';
-import { openDatabase } from './db/open-database';
-import { createSessionQueries, type SessionQueries } from './db/session-queries';
-import { createVisitorQueries, type VisitorQueries } from './db/visitor-queries';
 import { RateLimiter } from './http/rate-limiter';
-import { attachPreview } from './previews/attach-preview';
 import type { PreviewService } from './previews/preview-service';
 import { createServerPreviews } from './previews/server-previews';
-import { EventHub } from './sse/event-hub';
 import { MAX_STREAMS_PER_VISITOR, StreamRegistry } from './sse/stream-registry';
+import { openStore } from './store/open-store';
+import type { Store } from './store/store';
 
-/** Everything a request handler needs, created once per server process. */
+/**
+ * Everything a request handler needs, created once per server process. Domain code reaches the database only
+ * through `store`, and live events only through `bus`. Stream caps and rate-limit buckets are per process.
+ */
 export interface ApiContext {
   settings: ServerSettings;
   apps: AppsById;
-  db: Database;
-  visitors: VisitorQueries;
-  sessions: SessionQueries;
-  messages: MessageQueries;
-  nonces: NonceQueries;
-  hub: EventHub;
+  store: Store;
+  bus: Bus;
+  clock: Clock;
   streams: StreamRegistry;
   rateLimiter: RateLimiter;
   agentToken: string;
   previews: PreviewService;
-  now: () => string;
 }
 
-export function createApiContext(settings: ServerSettings): ApiContext {
+export async function createApiContext(settings: ServerSettings): Promise<ApiContext> {
   const apps = loadAppsConfig(settings.appsFile);
-  const db = openDatabase(settings.dataDir);
-  const context: ApiContext = {
-    settings,
-    apps,
-    db,
-    visitors: createVisitorQueries(db),
-    sessions: createSessionQueries(db),
-    messages: createMessageQueries(db),
-    nonces: createNonceQueries(db),
-    hub: new EventHub(),
-    streams: new StreamRegistry({ perClient: settings.maxStreamsPerClient, perVisitor: MAX_STREAMS_PER_VISITOR }),
-    rateLimiter: new RateLimiter(settings.rateLimitPerMinute),
-    agentToken: loadOrCreateAgentToken(settings.dataDir, settings.agentToken),
-    previews: createServerPreviews({
-      db,
-      unfurlAllow: settings.unfurlAllow,
-      attach: async (target, preview) => void (await attachPreview(context, target, preview)),
-    }),
-    now: () => new Date().toISOString(),
-  };
-  return context;
+  const bus = createBus(settings.databaseUrl);
+  const store = await openStore(settings, bus);
+  try {
+    await bus.start();
+    return {
+      settings,
+      apps,
+      store,
+      bus,
+      clock: createSystemClock(),
+      streams: new StreamRegistry({ perClient: settings.maxStreamsPerClient, perVisitor: MAX_STREAMS_PER_VISITOR }),
+      rateLimiter: new RateLimiter(settings.rateLimitPerMinute),
+      agentToken: loadOrCreateAgentToken(settings.dataDir, settings.agentToken),
+      previews: createServerPreviews(store, settings.unfurlAllow),
+    };
+  } catch (error) {
+    await bus.close();
+    await store.close();
+    throw error;
+  }
 }
 
-/** Drops every event stream, then closes the database. */
-export function disposeApiContext(context: ApiContext): void {
+/** Drops every event stream, then closes the bus and the database. */
+export async function disposeApiContext(context: ApiContext): Promise<void> {
   context.streams.destroyAll();
-  if (context.db.open) context.db.close();
+  await context.bus.close();
+  await context.store.close();
 }

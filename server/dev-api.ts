@@ -9,7 +9,7 @@ export interface DevApi {
 }
 
 /** The API alone, for `npm run dev`: Vite serves the page and loads this module through ssrLoadModule. */
-export function createDevApi(projectRoot: string): DevApi {
-  const context = createApiContext(readServerSettings(process.env, projectRoot));
-  return { context, handle: createApiHandler(context), dispose: () => disposeApiContext(context) };
+export async function createDevApi(projectRoot: string): Promise<DevApi> {
+  const context = await createApiContext(readServerSettings(process.env, projectRoot));
+  return { context, handle: createApiHandler(context), dispose: () => void disposeApiContext(context) };
 }

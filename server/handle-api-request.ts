@@ -9,6 +9,9 @@ import { applyHeaders, apiHeaders } from './http/security-headers';
 import { sendApiError, sendJson } from './http/send-json';
 import { createApiRouter } from './routes/api-routes';
 import type { RouteHandler } from './routes/route-types';
+import { StorageUnavailableError } from './store/storage-unavailable-error';
+
+const STORAGE_RETRY_AFTER_SECONDS = 5;
 
 export type RequestListener = (request: IncomingMessage, response: ServerResponse) => Promise<void>;
 
@@ -47,6 +50,12 @@ export function answerFailure(request: IncomingMessage, response: ServerResponse
   }
   if (error instanceof ApiError) {
     sendApiError(response, error);
+    return;
+  }
+  if (error instanceof StorageUnavailableError) {
+    sendApiError(response, new ApiError(503, 'storage_unavailable', 'Storage is unavailable; try again shortly', {
+      'Retry-After': String(STORAGE_RETRY_AFTER_SECONDS),
+    }));
     return;
   }
   console.error('direct-chat: unexpected error', request.method, request.url?.slice(0, 200), error);

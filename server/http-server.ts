@@ -19,7 +19,7 @@ export interface RunningServer {
 const SHUTDOWN_GRACE_MS = 2000;
 
 export async function startServer(settings: ServerSettings): Promise<RunningServer> {
-  const context = createApiContext(settings);
+  const context = await createApiContext(settings);
   const handler = createRequestHandler(context);
   const server = createServer((request, response) => {
     handler(request, response).catch((error: unknown) => {
@@ -40,7 +40,7 @@ export async function startServer(settings: ServerSettings): Promise<RunningServ
       });
     });
   } catch (error) {
-    disposeApiContext(context);
+    await disposeApiContext(context);
     throw error;
   }
   // After listening, errors are about single connections (accept failing when out of file descriptors...): the
@@ -58,8 +58,7 @@ export async function startServer(settings: ServerSettings): Promise<RunningServ
       closing ??= new Promise<void>((resolve) => {
         context.streams.destroyAll();
         server.close(() => {
-          disposeApiContext(context);
-          resolve();
+          disposeApiContext(context).then(resolve, resolve);
         });
         server.closeIdleConnections();
         unusedConnections.destroyAll();

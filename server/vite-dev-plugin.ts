@@ -72,7 +72,7 @@ class ReloadingApi {
     if (this.loaded?.module === module) return this.loaded.api;
     this.dispose();
     const { createDevApi } = module as typeof import('./dev-api');
-    const api = createDevApi(this.server.config.root);
+    const api = await createDevApi(this.server.config.root);
     this.loaded = { module, api };
     return api;
   }

@@ -7,6 +7,8 @@ export interface ServerSettings {
   host: string;
   port: number;
   dataDir: string;
+  /** From DATABASE_URL: postgres://... selects PostgreSQL (several instances may share it); unset, embedded SQLite. */
+  databaseUrl?: string;
   appsFile: string;
   /** Holds direct/ (the page) and console/ (the agent console); may be absent, then only the API is served. */
   distDir: string;
@@ -45,6 +47,7 @@ export function readServerSettings(env: NodeJS.ProcessEnv, projectRoot: string):
     host: env.HOST || '127.0.0.1',
     port: integer(env, 'PORT', DEFAULT_PORT, 0, 65_535),
     dataDir: env.DIRECT_CHAT_DATA_DIR ? resolve(env.DIRECT_CHAT_DATA_DIR) : resolve(projectRoot, 'data'),
+    databaseUrl: databaseUrl(env),
     appsFile: env.DIRECT_CHAT_APPS ? resolve(env.DIRECT_CHAT_APPS) : resolve(projectRoot, 'server/apps.json'),
     distDir: resolve(projectRoot, 'dist'),
     agentToken,
@@ -65,6 +68,14 @@ function unfurlAllow(value: string | undefined): string | undefined {
     throw new SettingsError((error as Error).message);
   }
   return value || undefined;
+}
+
+function databaseUrl(env: NodeJS.ProcessEnv): string | undefined {
+  const url = env.DATABASE_URL || undefined;
+  if (url !== undefined && !/^postgres(ql)?:\/\/./.test(url)) {
+    throw new SettingsError('DATABASE_URL must be a postgres:// URL; leave it unset for the embedded SQLite database');
+  }
+  return url;
 }
 
 function origins(env: NodeJS.ProcessEnv, name: string): string[] {

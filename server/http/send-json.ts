@@ -1,5 +1,4 @@
 import type { ServerResponse } from 'node:http';
-import type { ApiErrorBody } from '../../src/api/wire';
 import type { ApiError } from './api-error';
 
 export function sendJson(response: ServerResponse, status: number, body: unknown): void {
@@ -17,6 +16,6 @@ export function sendNoContent(response: ServerResponse): void {
 
 export function sendApiError(response: ServerResponse, error: ApiError): void {
   for (const [name, value] of Object.entries(error.headers)) response.setHeader(name, value);
-  const body: ApiErrorBody = { error: { code: error.code, message: error.message } };
+  const body = { error: { code: error.code, message: error.message } };
   sendJson(response, error.status, body);
 }

@@ -1,9 +1,8 @@
 import type { AuthorRole, LinkCard, Message } from '../../src/api/wire';
 import type { ApiContext } from '../api-context';
-import type { SessionRecord } from '../db/session-queries';
 import { ApiError } from '../http/api-error';
 import { newRandomId } from '../random-id';
-import { publishMessage } from '../sessions/session-events';
+import type { SessionRecord } from '../store/records';
 
 export type MessageDraft = {
   clientId: string;
@@ -17,39 +16,28 @@ export interface AppendResult {
 }
 
 /**
- * Appends a message with the session's next sequence number, idempotent on (author role, clientId).
- * The check, the seq reservation and the insert share one transaction, so seqs have no gaps and no duplicates.
- * It is IMMEDIATE: it takes the write lock before its first read, so another process writing to the same database
- * file makes it wait (busy_timeout) instead of failing with SQLITE_BUSY_SNAPSHOT.
+ * Appends a message with the session's next sequence number, idempotent on (author role, clientId). The store does
+ * it as one unit of work under the session's row lock, so seqs have no gaps, no duplicates, and commit in order;
+ * the session's streams on every instance hear of it.
  */
-export function appendMessage(context: ApiContext, session: SessionRecord, draft: MessageDraft): AppendResult {
-  const result = context.db.transaction((): AppendResult => {
-    const earlier = context.messages.findByClientId(session.id, draft.author.role, draft.clientId);
-    if (earlier) {
-      if (sameContent(earlier, draft)) return { message: earlier, created: false };
+export async function appendMessage(context: ApiContext, session: SessionRecord, draft: MessageDraft): Promise<AppendResult> {
+  const outcome = await context.store.messages.append(session.appId, session.id, {
+    id: newRandomId('m'),
+    clientId: draft.clientId,
+    author: draft.author.name ? { role: draft.author.role, name: draft.author.name } : { role: draft.author.role },
+    createdAt: context.clock.now(),
+    ...(draft.kind === 'text' ? { kind: 'text', text: draft.text } : { kind: 'link', link: draft.link }),
+  });
+  switch (outcome.kind) {
+    case 'created':
+      startPreview(context, session, outcome.message);
+      return { message: outcome.message, created: true };
+    case 'exists':
+      if (sameContent(outcome.message, draft)) return { message: outcome.message, created: false };
       throw new ApiError(409, 'conflict', 'This clientId was already used for a different message');
-    }
-    const current = context.sessions.findInApp(session.appId, session.id);
-    if (!current || current.status === 'closed') throw new ApiError(409, 'session_closed', 'The session is closed');
-    const createdAt = context.now();
-    const message: Message = {
-      id: newRandomId('m'),
-      seq: context.sessions.nextSeq(session.id, createdAt),
-      clientId: draft.clientId,
-      author: draft.author.name ? { role: draft.author.role, name: draft.author.name } : { role: draft.author.role },
-      createdAt,
-      ...(draft.kind === 'text' ? { kind: 'text', text: draft.text } : { kind: 'link', link: draft.link }),
-    };
-    context.messages.insert(session.id, message);
-    return { message, created: true };
-  }).immediate();
-  if (result.created) {
-    publishMessage(context, session, result.message);
-    const { id: messageId, seq, text } = result.message;
-    const settings = context.apps.get(session.appId)?.linkPreviews;
-    if (settings) context.previews.onMessageStored({ appId: session.appId, sessionId: session.id, messageId, seq }, draft.author.role, text, settings);
+    case 'closed':
+      throw new ApiError(409, 'session_closed', 'The session is closed');
   }
-  return result;
 }
 
 // The author's name is part of what was sent: a retry is byte-identical, another name means another message.
@@ -57,4 +45,12 @@ function sameContent(message: Message, draft: MessageDraft): boolean {
   if ((message.author.name ?? '') !== (draft.author.name ?? '')) return false;
   if (draft.kind === 'text') return message.kind === 'text' && message.text === draft.text;
   return message.kind === 'link' && JSON.stringify(message.link) === JSON.stringify(draft.link);
+}
+
+// In the background: the answer and the message event go out now, the preview follows as an update.
+function startPreview(context: ApiContext, session: SessionRecord, message: Message): void {
+  const settings = context.apps.get(session.appId)?.linkPreviews;
+  if (!settings) return;
+  const target = { appId: session.appId, sessionId: session.id, messageId: message.id, seq: message.seq };
+  context.previews.onMessageStored(target, message.author.role, message.text, settings);
 }

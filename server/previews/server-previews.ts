@@ -1,24 +1,18 @@
-import type { Database } from 'better-sqlite3';
-import type { LinkPreview } from '../../src/api/wire';
-import { PreviewService, type PreviewTarget } from './preview-service';
-import { createSqlitePreviewStore } from './sqlite-preview-store';
+import type { Store } from '../store/store';
+import { PreviewService } from './preview-service';
 import { unfurlLink } from './unfurl-link';
 import { parseUnfurlAllow } from './unfurl-allow';
 
 /**
- * The preview service for this server: its SQLite store, the fetch settings (DIRECT_CHAT_UNFURL_ALLOW) and how a
- * preview reaches its message. The seam to the storage and HTTP layers: only this file and attachPreview know them.
+ * The preview service of this server: the store's preview tables, the fetch settings (DIRECT_CHAT_UNFURL_ALLOW),
+ * and the message update that the bus carries to every instance's streams.
  */
-export function createServerPreviews(options: {
-  db: Database;
-  unfurlAllow: string | undefined;
-  attach(target: PreviewTarget, preview: LinkPreview | undefined): Promise<void>;
-}): PreviewService {
-  const allow = parseUnfurlAllow(options.unfurlAllow);
+export function createServerPreviews(store: Store, unfurlAllow: string | undefined): PreviewService {
+  const allow = parseUnfurlAllow(unfurlAllow);
   return new PreviewService({
-    store: createSqlitePreviewStore(options.db),
+    store: store.previews,
     unfurl: (url) => unfurlLink(url, { allow }),
-    attach: options.attach,
+    attach: async (target, preview) => void (await store.messages.setPreview(target.appId, target.sessionId, target.messageId, preview)),
     now: Date.now,
     log: (message, detail) => console.warn(`direct-chat: ${message}`, detail),
   });

@@ -1,7 +1,7 @@
 import type { AgentSendRequest, AgentTypingRequest } from '../agent-wire';
 import type { LinkCard } from '../../src/api/wire';
 import { IDENTITY_LIMITS, LINK_LIMITS } from '../../src/api/limits';
-import type { SessionStatusFilter } from '../db/session-queries';
+import type { SessionStatusFilter } from '../store/records';
 import { invalidRequest } from '../http/api-error';
 import { expectObject, optionalString, requiredBoolean, requiredString, type StringRule } from '../http/json-shape';
 import { CLIENT_ID_RULE, MESSAGE_TEXT_RULE } from './message-request';

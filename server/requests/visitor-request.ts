@@ -1,7 +1,7 @@
 import type { InputVars, LocaleCode } from '../../src/api/wire';
 import { IDENTITY_LIMITS, MAX_VAR_VALUE_LENGTH, MAX_VARS, VAR_KEY_PATTERN } from '../../src/api/limits';
 import { matchLocaleCode } from '../config/locale-codes';
-import type { VisitorClaims } from '../db/visitor-queries';
+import type { VisitorClaims } from '../store/records';
 import { invalidRequest } from '../http/api-error';
 import { checkString, expectObject, optionalString, toWellFormed, type JsonObject } from '../http/json-shape';
 import type { SignedFields } from '../identity/verify-identity';

@@ -1,6 +1,6 @@
 import { authenticateAgent } from '../auth/authenticate-agent';
 import { clientKey } from '../http/client-key';
-import { appTopic } from '../sse/event-hub';
+import { followApp } from '../sessions/follow-app';
 import { requireApp } from './route-lookups';
 import type { RouteHandler } from './route-types';
 
@@ -10,5 +10,5 @@ export const streamAgentEvents: RouteHandler = ({ context, request, response, pa
   const app = requireApp(context, params.appId);
   const owner = { client: clientKey(request.socket.remoteAddress) };
   const stream = context.streams.open(owner, request, response, context.settings.heartbeatMs);
-  stream.onClose(context.hub.subscribe(appTopic(app.appId), (event) => stream.send(event)));
+  followApp(context, app.appId, stream);
 };

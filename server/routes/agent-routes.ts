@@ -5,7 +5,6 @@ import type {
 } from '../agent-wire';
 import type { MessageResponse, SessionResponse } from '../../src/api/wire';
 import { authenticateAgent } from '../auth/authenticate-agent';
-import { toWireSession } from '../db/session-queries';
 import { ApiError } from '../http/api-error';
 import { readJsonBody } from '../http/read-json-body';
 import { sendJson, sendNoContent } from '../http/send-json';
@@ -16,7 +15,8 @@ import { parseEmptyRequest } from '../requests/empty-request';
 import { parsePageQuery } from '../requests/message-request';
 import { agentSessionSummary, agentVisitorDetail } from '../sessions/agent-views';
 import { closeSession } from '../sessions/close-session';
-import { publishTyping } from '../sessions/session-events';
+import { publishTyping } from '../sessions/publish-typing';
+import { toWireSession } from '../sessions/wire-session';
 import { requireApp, requireSessionInApp } from './route-lookups';
 import type { RouteHandler } from './route-types';
 
@@ -32,43 +32,43 @@ export const listAgentApps: RouteHandler = ({ context, request, response }) => {
 };
 
 /** GET /api/agent/apps/{appId}/sessions?status=open|closed|all → newest activity first. */
-export const listAgentSessions: RouteHandler = ({ context, request, response, params, query }) => {
+export const listAgentSessions: RouteHandler = async ({ context, request, response, params, query }) => {
   authenticateAgent(context, request);
   const app = requireApp(context, params.appId);
-  const sessions = context.sessions.listByActivity(app.appId, parseStatusFilter(query), MAX_LISTED_SESSIONS);
-  const body: AgentSessionListResponse = { sessions: sessions.map((session) => agentSessionSummary(context, session)) };
+  const sessions = await context.store.sessions.listByActivity(app.appId, parseStatusFilter(query), MAX_LISTED_SESSIONS);
+  const body: AgentSessionListResponse = { sessions: await Promise.all(sessions.map((session) => agentSessionSummary(context, session))) };
   sendJson(response, 200, body);
 };
 
 /** GET /api/agent/apps/{appId}/sessions/{id}: the session with the visitor's identity, claims and variables. */
-export const getAgentSession: RouteHandler = ({ context, request, response, params }) => {
+export const getAgentSession: RouteHandler = async ({ context, request, response, params }) => {
   authenticateAgent(context, request);
-  const session = requireSessionInApp(context, requireApp(context, params.appId), params.sessionId);
+  const session = await requireSessionInApp(context, requireApp(context, params.appId), params.sessionId);
   const body: AgentSessionDetailResponse = {
-    session: agentSessionSummary(context, session),
-    visitor: agentVisitorDetail(context.visitors.findById(session.visitorId)!),
+    session: await agentSessionSummary(context, session),
+    visitor: agentVisitorDetail((await context.store.visitors.findById(session.visitorId))!),
   };
   sendJson(response, 200, body);
 };
 
 /** GET /api/agent/apps/{appId}/sessions/{id}/messages: the same paging as for visitors. */
-export const listAgentMessages: RouteHandler = ({ context, request, response, params, query }) => {
+export const listAgentMessages: RouteHandler = async ({ context, request, response, params, query }) => {
   authenticateAgent(context, request);
-  const session = requireSessionInApp(context, requireApp(context, params.appId), params.sessionId);
-  sendJson(response, 200, readMessagePage(context, session.id, parsePageQuery(query)));
+  const session = await requireSessionInApp(context, requireApp(context, params.appId), params.sessionId);
+  sendJson(response, 200, await readMessagePage(context, session.id, parsePageQuery(query)));
 };
 
 /** POST /api/agent/apps/{appId}/sessions/{id}/messages: text or link card → 201 (200 on an idempotent repeat). */
 export const sendAgentMessage: RouteHandler = async ({ context, request, response, params }) => {
   authenticateAgent(context, request);
-  const session = requireSessionInApp(context, requireApp(context, params.appId), params.sessionId);
+  const session = await requireSessionInApp(context, requireApp(context, params.appId), params.sessionId);
   const send = parseAgentSendRequest(await readJsonBody(request));
   const author = send.authorName ? { role: 'agent' as const, name: send.authorName } : { role: 'agent' as const };
   const draft: MessageDraft =
     send.kind === 'text'
       ? { clientId: send.clientId, author, kind: 'text', text: send.text }
       : { clientId: send.clientId, author, kind: 'link', link: send.link };
-  const { message, created } = appendMessage(context, session, draft);
+  const { message, created } = await appendMessage(context, session, draft);
   const body: MessageResponse = { message };
   sendJson(response, created ? 201 : 200, body);
 };
@@ -76,20 +76,19 @@ export const sendAgentMessage: RouteHandler = async ({ context, request, respons
 /** POST /api/agent/apps/{appId}/sessions/{id}/typing {typing, authorName?} → 204 */
 export const sendAgentTyping: RouteHandler = async ({ context, request, response, params }) => {
   authenticateAgent(context, request);
-  const session = requireSessionInApp(context, requireApp(context, params.appId), params.sessionId);
+  const session = await requireSessionInApp(context, requireApp(context, params.appId), params.sessionId);
   const { typing, authorName } = parseTypingRequest(await readJsonBody(request));
   if (session.status === 'closed') throw new ApiError(409, 'session_closed', 'The session is closed');
-  publishTyping(context, session.id, authorName ? { role: 'agent', name: authorName, typing } : { role: 'agent', typing });
+  await publishTyping(context, session, authorName ? { role: 'agent', name: authorName, typing } : { role: 'agent', typing });
   sendNoContent(response);
 };
 
 /** POST /api/agent/apps/{appId}/sessions/{id}/close → 200 with the closed session (also when already closed). */
 export const closeAgentSession: RouteHandler = async ({ context, request, response, params }) => {
   authenticateAgent(context, request);
-  const session = requireSessionInApp(context, requireApp(context, params.appId), params.sessionId);
+  const session = await requireSessionInApp(context, requireApp(context, params.appId), params.sessionId);
   parseEmptyRequest(await readJsonBody(request));
-  const current = context.sessions.findInApp(session.appId, session.id)!;
-  const body: SessionResponse = { session: toWireSession(closeSession(context, current)) };
+  const body: SessionResponse = { session: toWireSession(await closeSession(context, session)) };
   sendJson(response, 200, body);
 };
 

@@ -9,20 +9,20 @@ import { requireApp, requireOwnedSession } from './route-lookups';
 import type { RouteHandler } from './route-types';
 
 /** GET .../sessions/{id}/messages?after=&before=&limit= */
-export const listVisitorMessages: RouteHandler = ({ context, request, response, params, query }) => {
+export const listVisitorMessages: RouteHandler = async ({ context, request, response, params, query }) => {
   const app = requireApp(context, params.appId);
-  const visitor = authenticateVisitor(context, app.appId, request);
-  const session = requireOwnedSession(context, visitor, params.sessionId);
-  sendJson(response, 200, readMessagePage(context, session.id, parsePageQuery(query)));
+  const visitor = await authenticateVisitor(context, app.appId, request);
+  const session = await requireOwnedSession(context, visitor, params.sessionId);
+  sendJson(response, 200, await readMessagePage(context, session.id, parsePageQuery(query)));
 };
 
 /** POST .../sessions/{id}/messages {clientId, text} → 201 new, 200 repeat, 409 conflict or session_closed. */
 export const sendVisitorMessage: RouteHandler = async ({ context, request, response, params }) => {
   const app = requireApp(context, params.appId);
-  const visitor = authenticateVisitor(context, app.appId, request);
-  const session = requireOwnedSession(context, visitor, params.sessionId);
+  const visitor = await authenticateVisitor(context, app.appId, request);
+  const session = await requireOwnedSession(context, visitor, params.sessionId);
   const { clientId, text } = parseSendMessageRequest(await readJsonBody(request));
-  const { message, created } = appendMessage(context, session, {
+  const { message, created } = await appendMessage(context, session, {
     clientId,
     author: { role: 'visitor' },
     kind: 'text',

@@ -7,7 +7,6 @@ import { ApiError } from '../http/api-error';
 import { expectObject, requiredString } from '../http/json-shape';
 import { readJsonBody } from '../http/read-json-body';
 import { sendJson } from '../http/send-json';
-import { attachPreview } from '../previews/attach-preview';
 import { previewUrlFor } from '../previews/preview-policy';
 import { requireApp, requireSessionInApp } from './route-lookups';
 import type { RouteHandler } from './route-types';
@@ -42,11 +41,9 @@ export const previewAgentLink: RouteHandler = async ({ context, request, respons
 export const removeMessagePreview: RouteHandler = async ({ context, request, response, params }) => {
   authenticateAgent(context, request);
   const app = requireApp(context, params.appId);
-  const session = requireSessionInApp(context, app, params.sessionId);
+  const session = await requireSessionInApp(context, app, params.sessionId);
   const messageId = params.messageId ?? '';
-  const message = MESSAGE_ID.test(messageId)
-    ? await attachPreview(context, { appId: app.appId, sessionId: session.id, messageId }, undefined)
-    : undefined;
+  const message = MESSAGE_ID.test(messageId) ? await context.store.messages.setPreview(app.appId, session.id, messageId, undefined) : undefined;
   if (!message) throw new ApiError(404, 'not_found', 'No such message');
   const answer: MessageResponse = { message };
   sendJson(response, 200, answer);

@@ -1,9 +1,8 @@
 import { SESSION_ID_PATTERN } from '../../src/api/limits';
 import type { ApiContext } from '../api-context';
 import type { HostedApp } from '../config/apps-config';
-import type { SessionRecord } from '../db/session-queries';
-import type { VisitorRecord } from '../db/visitor-queries';
 import { ApiError } from '../http/api-error';
+import type { SessionRecord, VisitorRecord } from '../store/records';
 
 export function requireApp(context: ApiContext, appId: string | undefined): HostedApp {
   const app = appId === undefined ? undefined : context.apps.get(appId);
@@ -12,22 +11,22 @@ export function requireApp(context: ApiContext, appId: string | undefined): Host
 }
 
 /** The session if this visitor (or its verified customer) owns it; "missing" and "not yours" answer alike. */
-export function requireOwnedSession(
+export async function requireOwnedSession(
   context: ApiContext,
   visitor: VisitorRecord,
   sessionId: string | undefined,
-): SessionRecord {
+): Promise<SessionRecord> {
   const session =
     sessionId !== undefined && SESSION_ID_PATTERN.test(sessionId)
-      ? context.sessions.findOwned(visitor.appId, sessionId, { visitorId: visitor.id, customerId: visitor.customerId })
+      ? await context.store.sessions.findOwned(visitor.appId, sessionId, { visitorId: visitor.id, customerId: visitor.customerId })
       : undefined;
   if (!session) throw sessionNotFound();
   return session;
 }
 
-export function requireSessionInApp(context: ApiContext, app: HostedApp, sessionId: string | undefined): SessionRecord {
+export async function requireSessionInApp(context: ApiContext, app: HostedApp, sessionId: string | undefined): Promise<SessionRecord> {
   const session =
-    sessionId !== undefined && SESSION_ID_PATTERN.test(sessionId) ? context.sessions.findInApp(app.appId, sessionId) : undefined;
+    sessionId !== undefined && SESSION_ID_PATTERN.test(sessionId) ? await context.store.sessions.findInApp(app.appId, sessionId) : undefined;
   if (!session) throw sessionNotFound();
   return session;
 }

@@ -10,6 +10,6 @@ import type { RouteHandler } from './route-types';
 export const createOrResumeVisitor: RouteHandler = async ({ context, request, response, params }) => {
   const app = requireApp(context, params.appId);
   const body = parseVisitorRequest(await readJsonBody(request));
-  const { status, body: answer } = resolveVisitor(context, app, readBearerToken(request), body);
+  const { status, body: answer } = await resolveVisitor(context, app, readBearerToken(request), body);
   sendJson(response, status, answer);
 };

@@ -1,17 +1,19 @@
 import type { AgentSessionSummary, AgentVisitorDetail, AgentVisitorSummary } from '../agent-wire';
 import type { ApiContext } from '../api-context';
-import { toWireSession, type SessionRecord } from '../db/session-queries';
-import type { VisitorRecord } from '../db/visitor-queries';
+import type { SessionRecord, VisitorRecord } from '../store/records';
+import { toWireSession } from './wire-session';
 
-export function agentSessionSummary(context: ApiContext, session: SessionRecord): AgentSessionSummary {
-  const visitor = context.visitors.findById(session.visitorId)!;
+export async function agentSessionSummary(context: ApiContext, session: SessionRecord): Promise<AgentSessionSummary> {
+  const [visitor, lastMessage] = await Promise.all([
+    context.store.visitors.findById(session.visitorId),
+    context.store.messages.latest(session.id),
+  ]);
   const summary: AgentSessionSummary = {
     ...toWireSession(session),
     appId: session.appId,
     updatedAt: session.updatedAt,
-    visitor: agentVisitorSummary(visitor),
+    visitor: agentVisitorSummary(visitor!),
   };
-  const lastMessage = context.messages.latest(session.id);
   if (lastMessage) summary.lastMessage = lastMessage;
   return summary;
 }

@@ -1,13 +1,10 @@
 import type { ApiContext } from '../api-context';
-import type { SessionRecord } from '../db/session-queries';
-import { publishSessionStatus } from './session-events';
+import type { SessionRecord } from '../store/records';
 
-/** Closes a session (idempotent) and tells its visitor stream and the agents. */
-export function closeSession(context: ApiContext, session: SessionRecord): SessionRecord {
-  if (session.status === 'closed') return session;
-  const updatedAt = context.now();
-  context.sessions.setStatus(session.id, 'closed', updatedAt);
-  const closed: SessionRecord = { ...session, status: 'closed', updatedAt };
-  publishSessionStatus(context, closed);
-  return closed;
+/** Closes a session (idempotent); its visitor streams and the agents hear of it. */
+export async function closeSession(context: ApiContext, session: SessionRecord): Promise<SessionRecord> {
+  const closed = await context.store.sessions.close(session.appId, session.id, context.clock.now());
+  if (closed) return closed;
+  // Already closed, perhaps just now by another request or instance: answer with what is stored.
+  return (await context.store.sessions.findInApp(session.appId, session.id)) ?? { ...session, status: 'closed' };
 }

@@ -1,11 +1,10 @@
 import type { ApiContext } from '../api-context';
-import type { SessionRecord } from '../db/session-queries';
-import type { VisitorRecord } from '../db/visitor-queries';
 import { newRandomId } from '../random-id';
-import { publishNewSession } from './session-events';
+import type { SessionRecord, VisitorRecord } from '../store/records';
 
-export function createSession(context: ApiContext, visitor: VisitorRecord): SessionRecord {
-  const now = context.now();
+/** Starts a conversation for this visitor; the app's agent streams hear of it. */
+export async function createSession(context: ApiContext, visitor: VisitorRecord): Promise<SessionRecord> {
+  const now = context.clock.now();
   const session: SessionRecord = {
     id: newRandomId('s'),
     appId: visitor.appId,
@@ -15,7 +14,6 @@ export function createSession(context: ApiContext, visitor: VisitorRecord): Sess
     createdAt: now,
     updatedAt: now,
   };
-  context.sessions.insert(session);
-  publishNewSession(context, session);
+  await context.store.sessions.create(session);
   return session;
 }

@@ -1,5 +1,5 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import type { HubEvent } from './event-hub';
+import type { SseEvent } from './sse-event';
 
 export const RECONNECT_DELAY_MS = 2000;
 // A client this far behind is dropped; it reconnects and resumes from its Last-Event-ID.
@@ -33,7 +33,7 @@ export class SseStream {
     return !this.closed;
   }
 
-  send(event: HubEvent): void {
+  send(event: SseEvent): void {
     if (this.closed) return;
     const id = event.id === undefined ? '' : `id: ${event.id}\n`;
     this.write(`${id}event: ${event.event}\ndata: ${JSON.stringify(event.data)}\n\n`);

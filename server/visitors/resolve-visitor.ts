@@ -3,7 +3,8 @@ import { MAX_VARS } from '../../src/api/limits';
 import type { ApiContext } from '../api-context';
 import { hashVisitorToken, newVisitorToken, wellFormedVisitorToken } from '../auth/visitor-token';
 import type { HostedApp } from '../config/apps-config';
-import type { VisitorRecord } from '../db/visitor-queries';
+import type { VisitorRecord } from '../store/records';
+import type { VisitorLookup, VisitorWrite } from '../store/visitor-store';
 import { checkSignature } from '../identity/verify-identity';
 import { newRandomId } from '../random-id';
 import type { VisitorRequest } from '../requests/visitor-request';
@@ -21,26 +22,27 @@ export interface VisitorResolution {
  * guest into the customer, so a guest's sessions (maybe someone else's, on a shared device) never join the
  * customer's, and a leaked guest token never opens them.
  */
-export function resolveVisitor(
+export async function resolveVisitor(
   context: ApiContext,
   app: HostedApp,
   presentedToken: string | undefined,
   request: VisitorRequest,
-): VisitorResolution {
+): Promise<VisitorResolution> {
   const token = wellFormedVisitorToken(presentedToken);
-  const now = context.now();
+  const now = context.clock.now();
   let identityError: IdentityError | undefined;
-  let customerId: string | undefined;
+  let verifiedId: string | undefined;
   if (request.identity) {
     const check = checkSignature(request.identity.signed, app.appSecret);
-    if (check === 'valid') customerId = request.identity.signed.sbs!;
+    if (check === 'valid') verifiedId = request.identity.signed.sbs!;
     else identityError = check;
   }
+  const lookup: VisitorLookup = { appId: app.appId, tokenHash: token && hashVisitorToken(token) };
+  if (verifiedId !== undefined) lookup.nonce = { appId: app.appId, sbs: verifiedId, ranstr: request.identity!.signed.ranstr!, usedAt: now };
 
-  return context.db.transaction((): VisitorResolution => {
-    const current = token ? context.visitors.findByTokenHash(app.appId, hashVisitorToken(token)) : undefined;
-    const signed = request.identity?.signed;
-    if (customerId !== undefined && !context.nonces.claim(app.appId, customerId, signed!.ranstr!, now)) {
+  return context.store.visitors.resolve(lookup, ({ current, nonceFresh }) => {
+    let customerId = verifiedId;
+    if (customerId !== undefined && !nonceFresh) {
       identityError = 'replayed';
       customerId = undefined;
     }
@@ -51,10 +53,9 @@ export function resolveVisitor(
       if (current && token && current.customerId === customerId) {
         const vars = mergeVars(current.vars, request.vars);
         const updated = { ...current, customerId, displayName, claims, locale: request.locale, vars, updatedAt: now };
-        context.visitors.update(current.id, updated);
-        return respond(200, token, updated, identityError);
+        return { write: { update: updated }, result: respond(200, token, updated, identityError) };
       }
-      return issueVisitor(context, app, request, { customerId, displayName, claims }, now, identityError);
+      return issueVisitor(app, request, { customerId, displayName, claims }, now, identityError);
     }
 
     if (current && token) {
@@ -67,21 +68,19 @@ export function resolveVisitor(
         vars: mergeVars(current.vars, request.vars),
         updatedAt: now,
       };
-      context.visitors.update(current.id, updated);
-      return respond(200, token, updated, identityError);
+      return { write: { update: updated }, result: respond(200, token, updated, identityError) };
     }
-    return issueVisitor(context, app, request, { customerId: null, displayName: null, claims }, now, identityError);
-  }).immediate();
+    return issueVisitor(app, request, { customerId: null, displayName: null, claims }, now, identityError);
+  });
 }
 
 function issueVisitor(
-  context: ApiContext,
   app: HostedApp,
   request: VisitorRequest,
   who: Pick<VisitorRecord, 'customerId' | 'displayName' | 'claims'>,
   now: string,
   identityError: IdentityError | undefined,
-): VisitorResolution {
+): { write: VisitorWrite; result: VisitorResolution } {
   const token = newVisitorToken();
   const visitor: VisitorRecord = {
     id: newRandomId('v'),
@@ -92,8 +91,7 @@ function issueVisitor(
     createdAt: now,
     updatedAt: now,
   };
-  context.visitors.insert(visitor, hashVisitorToken(token));
-  return respond(201, token, visitor, identityError);
+  return { write: { insert: visitor, tokenHash: hashVisitorToken(token) }, result: respond(201, token, visitor, identityError) };
 }
 
 function respond(

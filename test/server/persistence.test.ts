@@ -1,9 +1,11 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
+import BetterSqlite3 from 'better-sqlite3';
 import { afterAll, describe, expect, it } from 'vitest';
 import { AGENT_TOKEN_FILE } from '../../server/auth/agent-token';
+import { DATABASE_FILE } from '../../server/store/sqlite/open-sqlite';
 import { call, newSession, newVisitor, sendText, signedIdentity } from './support/api-client';
-import { startTestServer, type TestServer } from './support/test-server';
+import { startTestServer, TEST_ENGINE, type TestServer } from './support/test-server';
 
 let server: TestServer;
 afterAll(() => server.destroy());
@@ -35,8 +37,21 @@ describe('persistence', () => {
     expect(replay.identityError).toBe('replayed');
   });
 
-  it('uses WAL journaling', async () => {
-    const mode = server.context.db.pragma('journal_mode', { simple: true });
-    expect(mode).toBe('wal');
+  it.skipIf(TEST_ENGINE !== 'sqlite')('uses WAL journaling', async () => {
+    const file = new BetterSqlite3(join(server.settings.dataDir, DATABASE_FILE), { readonly: true });
+    try {
+      expect(file.pragma('journal_mode', { simple: true })).toBe('wal');
+    } finally {
+      file.close();
+    }
+  });
+
+  it('keeps the data directory private: 0700, its files 0600', async () => {
+    const dir = server.settings.dataDir;
+    expect(statSync(dir).mode & 0o777).toBe(0o700);
+    const files = readdirSync(dir);
+    expect(files).toContain(AGENT_TOKEN_FILE);
+    if (TEST_ENGINE === 'sqlite') expect(files).toEqual(expect.arrayContaining([DATABASE_FILE, `${DATABASE_FILE}-wal`]));
+    for (const name of files) expect([name, statSync(join(dir, name)).mode & 0o777]).toEqual([name, 0o600]);
   });
 });

@@ -6,7 +6,7 @@ import { startupErrorMessage } from '../../server/startup/startup-error';
 import { startTestServer, testSettings } from './support/test-server';
 
 async function failureOf(overrides: Parameters<typeof testSettings>[0]) {
-  const { settings, scratch } = testSettings(overrides);
+  const { settings, scratch } = await testSettings(overrides);
   try {
     await startServer(settings);
   } catch (error) {

@@ -93,8 +93,8 @@ describe('identity verification (design §4)', () => {
     expect(answers.filter((answer) => answer.body.identityError === 'replayed')).toHaveLength(7);
   });
 
-  it('lets exactly one of two racing requests win across two servers sharing one database file', async () => {
-    const twin = await startTestServer({ dataDir: server.settings.dataDir });
+  it('lets exactly one of two racing requests win across two servers sharing one database', async () => {
+    const twin = await startTestServer({ dataDir: server.settings.dataDir, databaseUrl: server.settings.databaseUrl });
     try {
       const identity = signedIdentity('race-2');
       const answers = await Promise.all(

@@ -30,7 +30,7 @@ export function LinkPreview({ preview }: { preview: LinkPreviewData }) {
         />
       )}
       {preview.siteName && <span class="link-preview__site">{preview.siteName}</span>}
-      <span class="link-card__title">{preview.title}</span>
+      <span class="link-preview__title">{preview.title}</span>
       {preview.description && <span class="link-card__description">{preview.description}</span>}
       <span class="link-card__host">{new URL(href).host}</span>
       <span class="visually-hidden"> ({t('log.opensInNewTab')})</span>

@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import type { ServerSettings } from '../../../server/config/server-settings';
 import { startServer, type RunningServer } from '../../../server/http-server';
+import { createTestDatabase, dropTestDatabase, POSTGRES_ADMIN_URL } from './postgres-databases';
 
 export const FIXTURE_APPS = resolve(__dirname, '../fixtures/apps.json');
 export const DEMO_SECRET = 'demo-only-secret-not-for-production';
@@ -17,13 +18,20 @@ export interface TestServer extends RunningServer {
   destroy(): Promise<void>;
 }
 
-/** Settings for a server on an ephemeral loopback port, with a fresh temporary directory (`scratch`) for its data. */
-export function testSettings(overrides: Partial<ServerSettings> = {}): { settings: ServerSettings; scratch: string } {
+/** The engine this test project runs on: `server` is SQLite, `server-pg` PostgreSQL. */
+export const TEST_ENGINE = POSTGRES_ADMIN_URL ? 'postgres' : 'sqlite';
+
+/**
+ * Settings for a server on an ephemeral loopback port, with a fresh temporary directory (`scratch`) for its data and,
+ * in the PostgreSQL project, a fresh database.
+ */
+export async function testSettings(overrides: Partial<ServerSettings> = {}): Promise<{ settings: ServerSettings; scratch: string }> {
   const scratch = mkdtempSync(join(tmpdir(), 'direct-chat-test-'));
   const settings: ServerSettings = {
     host: '127.0.0.1',
     port: 0,
     dataDir: join(scratch, 'data'),
+    databaseUrl: POSTGRES_ADMIN_URL && !('databaseUrl' in overrides) ? await createTestDatabase() : undefined,
     appsFile: FIXTURE_APPS,
     distDir: join(scratch, 'no-dist'),
     agentToken: AGENT_TOKEN,
@@ -40,20 +48,22 @@ export function testSettings(overrides: Partial<ServerSettings> = {}): { setting
 
 /** The real HTTP server on an ephemeral port with a fresh temporary data directory. */
 export async function startTestServer(overrides: Partial<ServerSettings> = {}): Promise<TestServer> {
-  const { settings, scratch } = testSettings(overrides);
-  return wrap(await startServer(settings), settings, scratch);
+  const { settings, scratch } = await testSettings(overrides);
+  const ownDatabase = settings.databaseUrl !== undefined && !('databaseUrl' in overrides);
+  return wrap(await startServer(settings), settings, scratch, ownDatabase);
 }
 
-function wrap(running: RunningServer, settings: ServerSettings, scratch: string): TestServer {
+function wrap(running: RunningServer, settings: ServerSettings, scratch: string, ownDatabase: boolean): TestServer {
   return Object.assign(running, {
     settings,
     async restart() {
       await running.close();
-      return wrap(await startServer(settings), settings, scratch);
+      return wrap(await startServer(settings), settings, scratch, ownDatabase);
     },
     async destroy() {
       await running.close();
       rmSync(scratch, { recursive: true, force: true });
+      if (ownDatabase) await dropTestDatabase(settings.databaseUrl!);
     },
   });
 }

@@ -1,0 +1,18 @@
+import type { Transaction } from 'kysely';
+import type { Tables } from '../store/tables';
+import type { BusEvent, BusListener, BusTopic } from './bus-event';
+import type { LocalFanout } from './local-fanout';
+
+/** Publish/subscribe of wake-ups: in-process for one instance, PostgreSQL LISTEN/NOTIFY across instances. */
+export interface Bus {
+  /** Connects what carries events between instances (the LISTEN connection); call once, after the store opened. */
+  start(): Promise<void>;
+  /** Inside a write transaction: the event leaves with the commit and never without it (pg_notify on PostgreSQL). */
+  announceWithin(trx: Transaction<Tables>, event: BusEvent): Promise<void>;
+  /** An event that is not stored (typing): to every instance, now. */
+  publish(event: BusEvent): Promise<void>;
+  subscribe(topic: BusTopic, listener: BusListener): () => void;
+  /** This instance's subscribers; the store hands them its committed events at once. */
+  readonly fanout: LocalFanout;
+  close(): Promise<void>;
+}

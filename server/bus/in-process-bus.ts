@@ -1,0 +1,15 @@
+import type { Bus } from './bus';
+import { LocalFanout } from './local-fanout';
+
+/** One instance (embedded SQLite): committed events reach this process's subscribers through the store. */
+export function createInProcessBus(): Bus {
+  const fanout = new LocalFanout();
+  return {
+    fanout,
+    start: async () => {},
+    announceWithin: async () => {},
+    publish: async (event) => fanout.deliver(event),
+    subscribe: (topic, listener) => fanout.subscribe(topic, listener),
+    close: async () => {},
+  };
+}

@@ -1,0 +1,151 @@
+import type { Kysely, Selectable } from 'kysely';
+import type { AuthorRole, LinkCard, LinkPreview, Message } from '../../src/api/wire';
+import type { MessageWindow } from './records';
+import type { StoreCore } from './store-core';
+import type { MessagesTable, Tables } from './tables';
+
+/** A message to append: everything but its seq, which the store assigns. */
+export type NewMessage = Omit<Message, 'seq'> & { clientId: string };
+
+export type AppendOutcome =
+  | { kind: 'created'; message: Message }
+  /** The same author role already sent this clientId: the earlier message (the caller compares the content). */
+  | { kind: 'exists'; message: Message }
+  /** The session is closed (or not in this app) and the clientId is new. */
+  | { kind: 'closed' };
+
+export interface MessageStore {
+  /**
+   * One unit of work: takes the session's row lock while reserving the next seq (UPDATE ... last_seq + 1 RETURNING),
+   * inserts, and announces. Concurrent appends to one session queue on that lock, so seqs have no gaps and commit in
+   * seq order on both engines. Idempotent on (session, author role, clientId).
+   */
+  append(appId: string, sessionId: string, message: NewMessage): Promise<AppendOutcome>;
+  findByClientId(sessionId: string, role: AuthorRole, clientId: string): Promise<Message | undefined>;
+  /** Up to `limit` messages inside the window, the oldest ones first. */
+  oldest(sessionId: string, window: MessageWindow, limit: number): Promise<Message[]>;
+  /** Up to `limit` messages inside the window nearest its upper end, returned in ascending order. */
+  newest(sessionId: string, window: MessageWindow, limit: number): Promise<Message[]>;
+  latest(sessionId: string): Promise<Message | undefined>;
+  findById(sessionId: string, messageId: string): Promise<Message | undefined>;
+  /** Sets or (undefined) removes a message's link preview and announces it; the message as it now is. */
+  setPreview(appId: string, sessionId: string, messageId: string, preview: LinkPreview | undefined): Promise<Message | undefined>;
+}
+
+// Thrown inside the transaction to roll the seq reservation back.
+const NOT_APPENDED = Symbol('not appended');
+
+export function createMessageStore(core: StoreCore): MessageStore {
+  const findByClientId = (sessionId: string, role: AuthorRole, clientId: string) =>
+    core.read(async (db) => {
+      const row = await db
+        .selectFrom('messages')
+        .selectAll()
+        .where('session_id', '=', sessionId)
+        .where('author_role', '=', role)
+        .where('client_id', '=', clientId)
+        .executeTakeFirst();
+      return row && toMessage(row);
+    });
+
+  return {
+    async append(appId, sessionId, draft) {
+      try {
+        return await core.write(async ({ trx, announce }) => {
+          const reserved = await trx
+            .updateTable('sessions')
+            .set((eb) => ({ last_seq: eb('last_seq', '+', 1), updated_at: draft.createdAt }))
+            .where('id', '=', sessionId)
+            .where('app_id', '=', appId)
+            .where('status', '=', 'open')
+            .returning('last_seq')
+            .executeTakeFirst();
+          if (!reserved) throw NOT_APPENDED;
+          const message: Message = { ...draft, seq: reserved.last_seq };
+          const inserted = await trx
+            .insertInto('messages')
+            .values(toRow(sessionId, message))
+            .onConflict((conflict) =>
+              conflict.columns(['session_id', 'author_role', 'client_id']).where('client_id', 'is not', null).doNothing(),
+            )
+            .executeTakeFirst();
+          if (inserted.numInsertedOrUpdatedRows !== 1n) throw NOT_APPENDED;
+          await announce({ kind: 'message', appId, sessionId, seq: message.seq });
+          return { kind: 'created' as const, message };
+        });
+      } catch (error) {
+        if (error !== NOT_APPENDED) throw error;
+      }
+      const earlier = await findByClientId(sessionId, draft.author.role, draft.clientId);
+      return earlier ? { kind: 'exists', message: earlier } : { kind: 'closed' };
+    },
+    findByClientId,
+    oldest: (sessionId, window, limit) => core.read((db) => inWindow(db, sessionId, window, 'asc', limit)),
+    newest: (sessionId, window, limit) => core.read(async (db) => (await inWindow(db, sessionId, window, 'desc', limit)).reverse()),
+    latest: (sessionId) => core.read(async (db) => (await inWindow(db, sessionId, {}, 'desc', 1))[0]),
+    findById: (sessionId, messageId) =>
+      core.read(async (db) => {
+        const row = await db.selectFrom('messages').selectAll().where('session_id', '=', sessionId).where('id', '=', messageId).executeTakeFirst();
+        return row && toMessage(row);
+      }),
+    setPreview: (appId, sessionId, messageId, preview) =>
+      core.write(async ({ trx, announce }) => {
+        const row = await trx
+          .updateTable('messages')
+          .set({ preview: preview ? JSON.stringify(preview) : null })
+          .where('session_id', '=', sessionId)
+          .where('id', '=', messageId)
+          .where('session_id', 'in', (eb) => eb.selectFrom('sessions').select('id').where('app_id', '=', appId))
+          .returningAll()
+          .executeTakeFirst();
+        if (!row) return undefined;
+        await announce({ kind: 'preview', appId, sessionId, messageId, seq: row.seq });
+        return toMessage(row);
+      }),
+  };
+}
+
+async function inWindow(
+  db: Kysely<Tables>,
+  sessionId: string,
+  window: MessageWindow,
+  order: 'asc' | 'desc',
+  limit: number,
+): Promise<Message[]> {
+  let query = db.selectFrom('messages').selectAll().where('session_id', '=', sessionId);
+  if (window.after !== undefined) query = query.where('seq', '>', window.after);
+  if (window.before !== undefined) query = query.where('seq', '<', window.before);
+  const rows = await query.orderBy('seq', order).limit(limit).execute();
+  return rows.map(toMessage);
+}
+
+function toRow(sessionId: string, message: Message): MessagesTable {
+  return {
+    id: message.id,
+    session_id: sessionId,
+    seq: message.seq,
+    client_id: message.clientId ?? null,
+    author_role: message.author.role,
+    author_name: message.author.name ?? null,
+    kind: message.kind,
+    text: message.text ?? null,
+    link: message.link ? JSON.stringify(message.link) : null,
+    preview: message.preview ? JSON.stringify(message.preview) : null,
+    created_at: message.createdAt,
+  };
+}
+
+function toMessage(row: Selectable<MessagesTable>): Message {
+  const message: Message = {
+    id: row.id,
+    seq: row.seq,
+    author: row.author_name === null ? { role: row.author_role } : { role: row.author_role, name: row.author_name },
+    createdAt: row.created_at,
+    kind: row.kind,
+  };
+  if (row.client_id !== null) message.clientId = row.client_id;
+  if (row.text !== null) message.text = row.text;
+  if (row.link !== null) message.link = JSON.parse(row.link) as LinkCard;
+  if (row.preview !== null) message.preview = JSON.parse(row.preview) as LinkPreview;
+  return message;
+}

@@ -1,0 +1,27 @@
+import { Migrator, type Kysely, type Migration } from 'kysely';
+import type { StoreEngine } from '../store';
+import * as initial from './0001-initial';
+import { linkPreviews } from './0002-link-previews';
+
+/**
+ * Every schema step, in order, for both engines (kysely's schema builder writes each engine's SQL; a step that must
+ * differ receives the engine). Append only: never edit a step that has shipped. Kysely's Migrator records applied
+ * steps in `kysely_migration` and holds a lock while it runs (an advisory lock on PostgreSQL, the write transaction
+ * on SQLite), so instances starting together apply each step once.
+ */
+const STEPS: Record<string, (engine: StoreEngine) => Migration> = {
+  '0001-initial': () => initial,
+  '0002-link-previews': linkPreviews,
+};
+
+export async function migrateToLatest(db: Kysely<unknown>, engine: StoreEngine): Promise<void> {
+  const migrations = Object.fromEntries(Object.entries(STEPS).map(([name, step]) => [name, step(engine)]));
+  const migrator = new Migrator({ db, provider: { getMigrations: async () => migrations } });
+  const { error, results } = await migrator.migrateToLatest();
+  if (error) {
+    const failed = results?.find((result) => result.status === 'Error')?.migrationName;
+    throw new Error(`Database migration ${failed ?? ''} failed: ${error instanceof Error ? error.message : String(error)}`, {
+      cause: error,
+    });
+  }
+}

@@ -1,0 +1,22 @@
+import type { MessageStore } from './message-store';
+import type { NonceStore } from './nonce-store';
+import type { PreviewStore } from '../previews/preview-store';
+import type { SessionStore } from './session-store';
+import type { VisitorStore } from './visitor-store';
+
+export type StoreEngine = 'sqlite' | 'postgres';
+
+/**
+ * Everything the domain may ask of the database: reads, and units of work that each run as one transaction.
+ * One implementation over kysely serves both engines. Storage failures come out as StorageUnavailableError.
+ */
+export interface Store {
+  readonly engine: StoreEngine;
+  readonly visitors: VisitorStore;
+  readonly sessions: SessionStore;
+  readonly messages: MessageStore;
+  readonly nonces: NonceStore;
+  readonly previews: PreviewStore;
+  close(): Promise<void>;
+}
+

@@ -1,0 +1,72 @@
+import type { AuthorRole, SessionStatus } from '../../src/api/wire';
+
+// The database as kysely sees it: one interface per table, column names as stored. Both engines hold the same
+// shape (times are ISO-8601 text, JSON columns are text), so one set of queries runs on either.
+
+export interface VisitorsTable {
+  id: string;
+  app_id: string;
+  token_hash: string;
+  customer_id: string | null;
+  display_name: string | null;
+  locale: string;
+  claims: string;
+  vars: string;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface UsedNoncesTable {
+  app_id: string;
+  sbs: string;
+  ranstr: string;
+  used_at: string;
+}
+
+export interface SessionsTable {
+  id: string;
+  app_id: string;
+  visitor_id: string;
+  status: SessionStatus;
+  last_seq: number;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface MessagesTable {
+  id: string;
+  session_id: string;
+  seq: number;
+  client_id: string | null;
+  author_role: AuthorRole;
+  author_name: string | null;
+  kind: 'text' | 'link';
+  text: string | null;
+  link: string | null;
+  /** LinkPreview as JSON, added after the message was stored (issue 12). */
+  preview: string | null;
+  created_at: string;
+}
+
+export interface PreviewCacheTable {
+  key: string;
+  preview: string | null;
+  failure: string | null;
+  expires_at: string;
+}
+
+export interface PreviewImagesTable {
+  id: string;
+  body: Buffer;
+  width: number;
+  height: number;
+}
+
+export interface Tables {
+  visitors: VisitorsTable;
+  used_nonces: UsedNoncesTable;
+  sessions: SessionsTable;
+  messages: MessagesTable;
+  preview_cache: PreviewCacheTable;
+  preview_images: PreviewImagesTable;
+}

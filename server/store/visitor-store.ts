@@ -1,0 +1,88 @@
+import type { Kysely, Selectable } from 'kysely';
+import type { InputVars, LocaleCode } from '../../src/api/wire';
+import { recordNonce, type UsedNonce } from './nonce-store';
+import type { VisitorClaims, VisitorRecord } from './records';
+import type { StoreCore } from './store-core';
+import type { Tables, VisitorsTable } from './tables';
+
+/** What a visitor resolution writes: a new visitor with its token's hash, or new details for an existing one. */
+export type VisitorWrite = { insert: VisitorRecord; tokenHash: string } | { update: VisitorRecord };
+
+export interface VisitorLookup {
+  appId: string;
+  /** The hash of the presented token, if one was presented. */
+  tokenHash?: string;
+  /** A verified link's nonce, recorded in the same transaction. */
+  nonce?: UsedNonce;
+}
+
+/** What the unit of work found, for the domain's decision. */
+export interface VisitorFound {
+  current: VisitorRecord | undefined;
+  /** True when `nonce` was given and had not been used; false when it was replayed or not given. */
+  nonceFresh: boolean;
+}
+
+export interface VisitorStore {
+  findByTokenHash(appId: string, tokenHash: string): Promise<VisitorRecord | undefined>;
+  findById(id: string): Promise<VisitorRecord | undefined>;
+  /** One unit of work: find the token's visitor, record the nonce, then write what `decide` says. */
+  resolve<T>(lookup: VisitorLookup, decide: (found: VisitorFound) => { write: VisitorWrite; result: T }): Promise<T>;
+}
+
+export function createVisitorStore(core: StoreCore): VisitorStore {
+  return {
+    findByTokenHash: (appId, tokenHash) => core.read((db) => findByTokenHash(db, appId, tokenHash)),
+    findById: (id) =>
+      core.read(async (db) => toRecord(await db.selectFrom('visitors').selectAll().where('id', '=', id).executeTakeFirst())),
+    resolve: (lookup, decide) =>
+      core.write(async ({ trx }) => {
+        const current = lookup.tokenHash === undefined ? undefined : await findByTokenHash(trx, lookup.appId, lookup.tokenHash);
+        const nonceFresh = lookup.nonce !== undefined && (await recordNonce(trx, lookup.nonce));
+        const { write, result } = decide({ current, nonceFresh });
+        if ('insert' in write) await trx.insertInto('visitors').values(toRow(write.insert, write.tokenHash)).execute();
+        else await trx.updateTable('visitors').set(changes(write.update)).where('id', '=', write.update.id).execute();
+        return result;
+      }),
+  };
+}
+
+async function findByTokenHash(db: Kysely<Tables>, appId: string, tokenHash: string): Promise<VisitorRecord | undefined> {
+  const row = await db
+    .selectFrom('visitors')
+    .selectAll()
+    .where('app_id', '=', appId)
+    .where('token_hash', '=', tokenHash)
+    .executeTakeFirst();
+  return toRecord(row);
+}
+
+function changes(visitor: VisitorRecord) {
+  return {
+    customer_id: visitor.customerId,
+    display_name: visitor.displayName,
+    locale: visitor.locale,
+    claims: JSON.stringify(visitor.claims),
+    vars: JSON.stringify(visitor.vars),
+    updated_at: visitor.updatedAt,
+  };
+}
+
+function toRow(visitor: VisitorRecord, tokenHash: string): VisitorsTable {
+  return { ...changes(visitor), id: visitor.id, app_id: visitor.appId, token_hash: tokenHash, created_at: visitor.createdAt };
+}
+
+function toRecord(row: Selectable<VisitorsTable> | undefined): VisitorRecord | undefined {
+  if (!row) return undefined;
+  return {
+    id: row.id,
+    appId: row.app_id,
+    customerId: row.customer_id,
+    displayName: row.display_name,
+    locale: row.locale as LocaleCode,
+    claims: JSON.parse(row.claims) as VisitorClaims,
+    vars: JSON.parse(row.vars) as InputVars,
+    createdAt: row.created_at,
+    updatedAt: row.updated_at,
+  };
+}
