@@ -2,6 +2,7 @@ import type { Message } from '../../../src/api/wire';
 import { formatFullTime, formatShortTime } from '../text/format-time';
 import { LinkCard } from './link-card';
 import { LinkifiedText } from './linkified-text';
+import { PreviewCard } from './preview-card';
 
 function authorLabel(author: Message['author']): string {
   const name = author.name?.trim();
@@ -31,6 +32,7 @@ export function MessageItem({ message }: { message: Message }) {
           <LinkifiedText text={message.text ?? ''} />
         </p>
       )}
+      {message.kind === 'text' && <PreviewCard preview={message.preview} />}
     </li>
   );
 }
