@@ -2,6 +2,7 @@ import { defineConfig, devices } from '@playwright/test';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { CHROMIUM_ARGS } from './scripts/chromium-args.mjs';
 import { E2E_AGENT_TOKEN, E2E_EMBEDDING_ORIGIN, E2E_PORT, E2E_PREVIEW_SITE_PORT } from './test/e2e/support/e2e-settings';
 
 // One fresh database per run; workers inherit the same directory through the environment.
@@ -18,20 +19,7 @@ function writeE2eApps(): string {
   return file;
 }
 
-export const CHROMIUM_ARGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--disable-dev-shm-usage',
-  // The embed test's host page is fulfilled by the test itself, so Chromium sees it outside the loopback address
-  // space and would refuse its requests to 127.0.0.1 (Local Network Access). Real hosts are real sites.
-  '--disable-features=LocalNetworkAccessChecks,BlockInsecurePrivateNetworkRequests',
-];
+export { CHROMIUM_ARGS };
 
 export default defineConfig({
   testDir: 'test/e2e',

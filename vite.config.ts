@@ -15,7 +15,8 @@ export default defineConfig(async ({ mode }): Promise<ViteUserConfig> => ({
   build: {
     outDir: 'dist/direct',
     emptyOutDir: true,
-    target: 'es2020',
+    // Class fields and the like as they are: every browser the page supports has them (no helpers in the bundle).
+    target: 'es2022',
     modulePreload: { polyfill: false },
     reportCompressedSize: false,
     rollupOptions: {
@@ -34,6 +35,7 @@ export default defineConfig(async ({ mode }): Promise<ViteUserConfig> => ({
         test: {
           name: 'web',
           environment: 'jsdom',
+          env: { DIRECT_CHAT_TEST_POSTGRES_URL: '' },
           include: ['test/web/**/*.test.{ts,tsx}'],
           setupFiles: ['test/web/setup.ts'],
         },
@@ -49,7 +51,8 @@ export default defineConfig(async ({ mode }): Promise<ViteUserConfig> => ({
       },
       {
         extends: true,
-        test: { name: 'server', environment: 'node', ...serverTests },
+        // Always SQLite, even where DIRECT_CHAT_TEST_POSTGRES_URL is set for the server-pg project.
+        test: { name: 'server', environment: 'node', ...serverTests, env: { DIRECT_CHAT_TEST_POSTGRES_URL: '' } },
       },
       // The same server suite on PostgreSQL, plus the multi-instance proofs (see the helper).
       ...(mode === 'test' ? await postgresTestProjects(process.env, serverTests) : []),

@@ -2,7 +2,7 @@
 // and 64 concurrent senders, on embedded SQLite (one instance), PostgreSQL (one instance) and PostgreSQL (two
 // instances). Each sender owns a conversation, streams it from one instance and sends through the next, so with two
 // instances every message crosses LISTEN/NOTIFY. PostgreSQL: DATABASE_URL, or a throw-away cluster on port 55433.
-//   npm run bench:server [-- --seconds 5 --senders 16,64]
+//   npm run bench:server [-- --seconds 5 --senders 16,64 --engines sqlite,postgres]
 import { spawn, spawnSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -17,6 +17,7 @@ const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const args = Object.fromEntries(process.argv.slice(2).join(' ').split('--').filter(Boolean).map((pair) => pair.trim().split(/\s+/)));
 const SECONDS = Number(args.seconds ?? 5);
 const SENDERS = (args.senders ?? '16,64').split(',').map(Number);
+const ENGINES = (args.engines ?? 'sqlite,postgres').split(',');
 const BASE_PORT = Number(process.env.BENCH_PORT ?? 4402);
 const AGENT_TOKEN = 'bench-agent-token-0123456789';
 const agentPool = new http.Agent({ keepAlive: true, maxSockets: 256 });
@@ -65,7 +66,7 @@ function stream(port, appPath, token, onMessage) {
 }
 
 async function startInstance(port, dataDir, databaseUrl) {
-  const child = spawn(process.execPath, [join(root, 'dist-server/main.js')], {
+  const child = spawn(process.execPath, [...(process.env.BENCH_NODE_ARGS ?? '').split(' ').filter(Boolean), join(root, 'dist-server/main.js')], {
     env: {
       ...process.env,
       PORT: String(port),
@@ -156,12 +157,12 @@ async function postgresUrl() {
 
 async function main() {
   if (!ensureBuilt(['server'], 'inherit')) process.exit(1);
-  const postgres = await postgresUrl();
   const setups = [
     { name: 'SQLite, one instance', instances: 1, postgres: false },
     { name: 'PostgreSQL, one instance', instances: 1, postgres: true },
     { name: 'PostgreSQL, two instances', instances: 2, postgres: true },
-  ];
+  ].filter((setup) => ENGINES.includes(setup.postgres ? 'postgres' : 'sqlite'));
+  const postgres = ENGINES.includes('postgres') ? await postgresUrl() : { stop: () => {} };
   const rows = [];
   try {
     for (const setup of setups) {

@@ -3,7 +3,8 @@ import { randomBytes } from 'node:crypto';
 import pg from 'pg';
 
 export async function createFreshDatabase(adminUrl, prefix) {
-  const name = `${prefix}${randomBytes(6).toString('hex')}`;
+  // The creation time in the name lets a later run tell a leftover from a database in use.
+  const name = `${prefix}${Math.floor(Date.now() / 1000)}_${randomBytes(6).toString('hex')}`;
   const client = new pg.Client({ connectionString: adminUrl });
   await client.connect();
   try {

@@ -12,6 +12,7 @@ export const CSP_FILE = 'csp.json';
  */
 export function inlineCss(): Plugin {
   const hashes: string[] = [];
+  const inlined: string[] = [];
   return {
     name: 'direct-chat-inline-css',
     apply: 'build',
@@ -26,13 +27,24 @@ export function inlineCss(): Plugin {
           if (!asset || asset.type !== 'asset') return tag;
           const css = String(asset.source).trim();
           delete bundle[fileName];
+          inlined.push(fileName);
           hashes.push(`'sha256-${createHash('sha256').update(css).digest('base64')}'`);
           return `<style>${css}</style>`;
         });
       },
     },
-    writeBundle(options) {
-      if (options.dir) writeFileSync(join(options.dir, CSP_FILE), `${JSON.stringify({ styleSrc: hashes }, null, 2)}\n`);
+    writeBundle(options, bundle) {
+      if (!options.dir) return;
+      writeFileSync(join(options.dir, CSP_FILE), `${JSON.stringify({ styleSrc: hashes }, null, 2)}\n`);
+      // A lazy chunk that imports the entry lists the entry's stylesheet among the files to load with it (settled
+      // after transformIndexHtml): that file is gone, and the page has the style already. The entry script takes
+      // its place in the list (the list is indexed, so nothing may be removed), which is loaded already.
+      const entry = Object.values(bundle).find((chunk) => chunk.type === 'chunk' && chunk.isEntry);
+      for (const chunk of Object.values(bundle)) {
+        if (!entry || chunk.type !== 'chunk' || !inlined.some((name) => chunk.code.includes(`"${name}"`))) continue;
+        const code = inlined.reduce((text, name) => text.replaceAll(`"${name}"`, `"${entry.fileName}"`), chunk.code);
+        writeFileSync(join(options.dir, chunk.fileName), code);
+      }
     },
   };
 }

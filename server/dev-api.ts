@@ -1,15 +1,21 @@
+import { getRequestListener } from '@hono/node-server';
+import type { IncomingMessage, ServerResponse } from 'node:http';
 import { createApiContext, disposeApiContext, type ApiContext } from './api-context';
 import { readServerSettings } from './config/server-settings';
-import { createApiHandler, type RequestListener } from './handle-api-request';
+import { createApp } from './create-app';
+import { honourAlreadySent } from './http/node-response';
+import { createLogger } from './logging/create-logger';
 
 export interface DevApi {
   context: ApiContext;
-  handle: RequestListener;
-  dispose(): void;
+  handle(request: IncomingMessage, response: ServerResponse): Promise<void>;
+  dispose(): Promise<void>;
 }
 
-/** The API alone, for `npm run dev`: Vite serves the page and loads this module through ssrLoadModule. */
+/** The server's Hono app for `npm run dev`: Vite serves the page and passes /api/* here (loaded through ssrLoadModule). */
 export async function createDevApi(projectRoot: string): Promise<DevApi> {
-  const context = await createApiContext(readServerSettings(process.env, projectRoot));
-  return { context, handle: createApiHandler(context), dispose: () => void disposeApiContext(context) };
+  const settings = readServerSettings(process.env, projectRoot);
+  const context = await createApiContext(settings);
+  const app = createApp(context, createLogger(settings.logLevel ?? 'info'));
+  return { context, handle: getRequestListener(honourAlreadySent(app.fetch)), dispose: async () => disposeApiContext(context) };
 }

@@ -1,9 +1,17 @@
+import { getRequestListener } from '@hono/node-server';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import type { DestinationStream, Logger } from 'pino';
 import { createApiContext, disposeApiContext, type ApiContext } from './api-context';
-import type { ServerSettings } from './config/server-settings';
-import { createRequestHandler } from './create-request-handler';
+import { DEFAULT_MAX_CONNECTIONS_PER_CLIENT, type ServerSettings } from './config/server-settings';
+import { createApp } from './create-app';
+import { honourAlreadySent } from './http/node-response';
+import { answerUnparsableRequests } from './http/client-error';
+import { limitConnectionsPerClient } from './http/connection-limits';
+import { edgeTimeouts, MAX_HEADER_BYTES } from './http/edge-timeouts';
 import { trackUnusedConnections } from './http/unused-connections';
+import { createLogger } from './logging/create-logger';
+import { createPageFallback } from './static/page-fallback';
 
 export interface RunningServer {
   /** http://host:port with the real (possibly ephemeral) port. */
@@ -11,26 +19,38 @@ export interface RunningServer {
   port: number;
   context: ApiContext;
   server: Server;
+  log: Logger;
   /** Drops event streams, stops accepting connections and closes the database. */
   close(): Promise<void>;
+}
+
+export interface StartOptions {
+  /** Where the JSON log lines go (stdout by default); tests capture them here. */
+  logDestination?: DestinationStream;
 }
 
 // Requests still running at shutdown get this long to finish.
 const SHUTDOWN_GRACE_MS = 2000;
 
-export async function startServer(settings: ServerSettings): Promise<RunningServer> {
+export async function startServer(settings: ServerSettings, options: StartOptions = {}): Promise<RunningServer> {
+  const log = createLogger(settings.logLevel ?? 'info', options.logDestination);
   const context = await createApiContext(settings);
-  const handler = createRequestHandler(context);
-  const server = createServer((request, response) => {
-    handler(request, response).catch((error: unknown) => {
-      console.error('direct-chat: unhandled', error);
-      if (!response.headersSent) response.statusCode = 500;
-      response.end();
-    });
+  const app = createApp(context, log);
+  const fallbackPage = createPageFallback(settings.distDir);
+  const listener = getRequestListener(honourAlreadySent(app.fetch), {
+    hostname: 'localhost',
+    // The adapter could not even build a Request (a backslash in the path, a malformed Host): answer with the page.
+    errorHandler: async () => {
+      const page = await fallbackPage();
+      return new Response(page ? new Uint8Array(page.body) : 'Bad Request', { status: 400, headers: page?.headers });
+    },
   });
+  const server = createServer({ maxHeaderSize: MAX_HEADER_BYTES, ...edgeTimeouts(settings) }, listener);
   server.keepAliveTimeout = 10_000;
-  const unusedConnections = trackUnusedConnections(server);
   server.maxConnections = settings.maxConnections;
+  limitConnectionsPerClient(server, settings.maxConnectionsPerClient ?? DEFAULT_MAX_CONNECTIONS_PER_CLIENT);
+  const unusedConnections = trackUnusedConnections(server);
+  answerUnparsableRequests(server, fallbackPage, log);
   try {
     await new Promise<void>((resolve, reject) => {
       server.once('error', reject);
@@ -45,7 +65,7 @@ export async function startServer(settings: ServerSettings): Promise<RunningServ
   }
   // After listening, errors are about single connections (accept failing when out of file descriptors...): the
   // server keeps running, and without a listener Node would end the process.
-  server.on('error', (error) => console.error('direct-chat: server error:', error.message));
+  server.on('error', (error) => log.error({ err: error }, 'server error'));
   const { port } = server.address() as AddressInfo;
   const host = settings.host.includes(':') ? `[${settings.host}]` : settings.host;
   let closing: Promise<void> | undefined;
@@ -54,11 +74,12 @@ export async function startServer(settings: ServerSettings): Promise<RunningServ
     port,
     context,
     server,
+    log,
     close() {
       closing ??= new Promise<void>((resolve) => {
         context.streams.destroyAll();
         server.close(() => {
-          disposeApiContext(context).then(resolve, resolve);
+          Promise.resolve(disposeApiContext(context)).then(() => resolve());
         });
         server.closeIdleConnections();
         unusedConnections.destroyAll();

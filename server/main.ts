@@ -1,3 +1,4 @@
+import { agentTokenFileExists } from './auth/agent-token';
 import { browsableHost } from './config/browsable-host';
 import { readServerSettings, type ServerSettings } from './config/server-settings';
 import { startServer, type RunningServer } from './http-server';
@@ -8,8 +9,10 @@ import { startupErrorMessage } from './startup/startup-error';
 async function main(): Promise<void> {
   let settings: ServerSettings | undefined;
   let running: RunningServer;
+  let agentTokenFromFile: boolean;
   try {
     settings = readServerSettings(process.env, projectRootFromBuiltEntry(import.meta.url));
+    agentTokenFromFile = agentTokenFileExists(settings.dataDir);
     running = await startServer(settings);
   } catch (error) {
     console.error(startupErrorMessage(error, settings) ?? error);
@@ -24,6 +27,7 @@ async function main(): Promise<void> {
       apps: context.apps,
       agentToken: context.agentToken,
       agentTokenConfigured: context.settings.agentToken !== undefined,
+      agentTokenFromFile,
       dataDir: context.settings.dataDir,
     }),
   );
@@ -32,7 +36,7 @@ async function main(): Promise<void> {
   const stop = (signal: NodeJS.Signals) => {
     if (stopping) process.exit(1);
     stopping = true;
-    console.log(`\n${signal}: shutting down`);
+    running.log.info({ signal }, 'shutting down');
     running.close().then(() => process.exit(0));
   };
   process.on('SIGINT', stop);

@@ -45,6 +45,9 @@ class ReloadingApi {
   }
 
   async announce(): Promise<void> {
+    const { agentTokenFileExists } = (await this.server.ssrLoadModule('/server/auth/agent-token.ts')) as typeof import('./auth/agent-token');
+    const { readServerSettings } = (await this.server.ssrLoadModule('/server/config/server-settings.ts')) as typeof import('./config/server-settings');
+    const tokenFromFile = agentTokenFileExists(readServerSettings(process.env, this.server.config.root).dataDir);
     const api = await this.current();
     const { signDirectLink } = (await this.server.ssrLoadModule('/server/sign-link.ts')) as typeof import('./sign-link');
     const origin = new URL(this.server.resolvedUrls?.local[0] ?? 'http://localhost:5173/').origin;
@@ -53,11 +56,14 @@ class ReloadingApi {
     const log = this.server.config.logger;
     log.info(`  ➜  Chat page:   ${origin}/direct/${app.appId}`);
     log.info(`  ➜  Signed link: ${signed}`);
-    log.info(`  ➜  Agent token: ${api.context.agentToken}   (API data in ${api.context.settings.dataDir})`);
+    // The token is printed once, on the start that generates it; afterwards only the file that holds it.
+    const { agentToken, dataDir } = api.context.settings;
+    const token = agentToken ? 'set by DIRECT_CHAT_AGENT_TOKEN' : tokenFromFile ? `in ${dataDir}/agent-token` : api.context.agentToken;
+    log.info(`  ➜  Agent token: ${token}   (API data in ${dataDir})`);
   }
 
   dispose(): void {
-    this.loaded?.api.dispose();
+    void this.loaded?.api.dispose();
     this.loaded = undefined;
   }
 

@@ -1,7 +1,5 @@
 import { isValidAppId } from './link/app-id';
 
-export const DIRECT_ROUTE = '/direct/:appId';
-
 /** The appId in a /direct/<appId> path, if valid: lets the boot fetch the config before the router renders. */
 export function appIdFromPath(pathname: string): string | undefined {
   const match = /^\/direct\/([^/]+)\/?$/.exec(pathname);

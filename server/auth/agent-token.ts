@@ -1,5 +1,5 @@
 import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
-import { readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 
 export const AGENT_TOKEN_FILE = 'agent-token';
@@ -17,6 +17,11 @@ export function loadOrCreateAgentToken(dataDir: string, configured: string | und
   const token = randomBytes(32).toString('base64url');
   writeFileSync(file, `${token}\n`, { mode: 0o600 });
   return token;
+}
+
+/** Whether a generated token is already on disk (then a start does not print it again). */
+export function agentTokenFileExists(dataDir: string): boolean {
+  return existsSync(join(dataDir, AGENT_TOKEN_FILE));
 }
 
 /** Constant-time check that does not leak the expected token's length either (both sides are hashed first). */

@@ -32,7 +32,10 @@ export function createPostgresBus(databaseUrl: string): Bus {
   let attempt = 0;
   let reconnectTimer: NodeJS.Timeout | undefined;
 
-  const envelope = (event: BusEvent) => JSON.stringify({ from: instance, event } satisfies Envelope);
+  const envelope = (event: BusEvent) => {
+    const hint = event.kind === 'message' ? { ...event, message: undefined } : event;
+    return JSON.stringify({ from: instance, event: hint } satisfies Envelope);
+  };
 
   async function listen(): Promise<void> {
     const client = new pg.Client({ connectionString: databaseUrl, application_name: LISTENER_APPLICATION_NAME });

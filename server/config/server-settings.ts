@@ -25,6 +25,14 @@ export interface ServerSettings {
   corsOrigins: string[];
   /** DIRECT_CHAT_UNFURL_ALLOW, tests only: host:port pairs the link-preview fetcher may reach although private. */
   unfurlAllow?: string;
+  /** Open TCP connections one client address (an IPv6 /64) may hold; more are dropped. Default 256. */
+  maxConnectionsPerClient?: number;
+  /** A client must send its request headers within this time (default 10 s) ... */
+  headerTimeoutMs?: number;
+  /** ... and its whole request within this one (default 30 s; event streams are not cut). */
+  requestTimeoutMs?: number;
+  /** pino level: fatal, error, warn, info (default), debug, trace or silent. */
+  logLevel?: string;
 }
 
 export class SettingsError extends Error {
@@ -36,7 +44,9 @@ export const DEFAULT_HEARTBEAT_MS = 15_000;
 export const DEFAULT_RATE_LIMIT_PER_MINUTE = 600;
 export const DEFAULT_MAX_CONNECTIONS = 2000;
 export const DEFAULT_MAX_STREAMS_PER_CLIENT = 50;
+export const DEFAULT_MAX_CONNECTIONS_PER_CLIENT = 256;
 export const MIN_AGENT_TOKEN_LENGTH = 16;
+const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'];
 
 export function readServerSettings(env: NodeJS.ProcessEnv, projectRoot: string): ServerSettings {
   const agentToken = env.DIRECT_CHAT_AGENT_TOKEN || undefined;
@@ -58,6 +68,11 @@ export function readServerSettings(env: NodeJS.ProcessEnv, projectRoot: string):
     faultInjection: env.DIRECT_CHAT_FAULT_INJECTION === '1',
     corsOrigins: origins(env, 'DIRECT_CHAT_CORS_ORIGINS'),
     unfurlAllow: unfurlAllow(env.DIRECT_CHAT_UNFURL_ALLOW),
+    // Newer settings appear only when set; their defaults live where they are used.
+    ...(env.DIRECT_CHAT_MAX_CONNECTIONS_PER_IP
+      ? { maxConnectionsPerClient: integer(env, 'DIRECT_CHAT_MAX_CONNECTIONS_PER_IP', 0, 1, 1_000_000) }
+      : {}),
+    ...(env.DIRECT_CHAT_LOG_LEVEL ? { logLevel: logLevel(env.DIRECT_CHAT_LOG_LEVEL) } : {}),
   };
 }
 
@@ -76,6 +91,11 @@ function databaseUrl(env: NodeJS.ProcessEnv): string | undefined {
     throw new SettingsError('DATABASE_URL must be a postgres:// URL; leave it unset for the embedded SQLite database');
   }
   return url;
+}
+
+function logLevel(raw: string): string {
+  if (!LOG_LEVELS.includes(raw)) throw new SettingsError(`DIRECT_CHAT_LOG_LEVEL must be one of ${LOG_LEVELS.join(', ')}, got "${raw}"`);
+  return raw;
 }
 
 function origins(env: NodeJS.ProcessEnv, name: string): string[] {

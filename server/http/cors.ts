@@ -1,23 +1,25 @@
-import type { IncomingMessage, ServerResponse } from 'node:http';
-
-const VISITOR_API = /^\/api\/apps\//;
+import type { MiddlewareHandler } from 'hono';
+import { cors } from 'hono/cors';
+import type { AppEnv } from './app-env';
 
 /**
- * Cross-origin access to the visitor API, for a page hosted on another origin (a CDN) whose index.html points its
- * api-base here. Only the configured origins, never the agent API, never credentials (tokens travel in headers).
- * Returns true when it answered a preflight request itself.
+ * Cross-origin access to the visitor API (mount on /api/apps/*), for a page hosted on another origin (a CDN) whose
+ * index.html points its api-base here. Only the configured origins, never credentials (tokens travel in headers).
+ * Requests from other origins, and OPTIONS that are no preflight, pass on untouched (and meet 405).
  */
-export function applyCors(request: IncomingMessage, response: ServerResponse, allowedOrigins: readonly string[]): boolean {
-  const origin = request.headers.origin;
-  if (!origin || !allowedOrigins.includes(origin) || !VISITOR_API.test(request.url ?? '')) return false;
-  response.setHeader('Access-Control-Allow-Origin', origin);
-  response.setHeader('Vary', 'Origin');
-  response.setHeader('Access-Control-Expose-Headers', 'Retry-After');
-  if (request.method !== 'OPTIONS' || !request.headers['access-control-request-method']) return false;
-  response.statusCode = 204;
-  response.setHeader('Access-Control-Allow-Methods', 'GET, POST');
-  response.setHeader('Access-Control-Allow-Headers', 'Authorization, Content-Type, Last-Event-ID');
-  response.setHeader('Access-Control-Max-Age', '600');
-  response.end();
-  return true;
+export function visitorApiCors(allowedOrigins: readonly string[]): MiddlewareHandler<AppEnv> {
+  const answer = cors({
+    origin: [...allowedOrigins],
+    allowMethods: ['GET', 'POST'],
+    // One entry, so the header reads exactly as the contract documents it.
+    allowHeaders: ['Authorization, Content-Type, Last-Event-ID'],
+    exposeHeaders: ['Retry-After'],
+    maxAge: 600,
+  });
+  return async (c, next) => {
+    const origin = c.req.header('origin');
+    const isPreflight = c.req.method === 'OPTIONS' && c.req.header('access-control-request-method') !== undefined;
+    if (!origin || !allowedOrigins.includes(origin) || (c.req.method === 'OPTIONS' && !isPreflight)) return next();
+    return answer(c, next);
+  };
 }

@@ -1,23 +1,43 @@
-import type { IncomingMessage } from 'node:http';
+import type { MiddlewareHandler } from 'hono';
+import { bodyLimit } from 'hono/body-limit';
+import type * as v from 'valibot';
+import { parseRequest } from '../requests/parse-request';
 import { ApiError, invalidRequest } from './api-error';
+import type { AppEnv } from './app-env';
 
 export const MAX_JSON_BODY_BYTES = 16 * 1024;
 
 const JSON_MEDIA_TYPE = /^application\/json\s*(?:;\s*charset\s*=\s*"?utf-8"?\s*)?$/i;
 const strictUtf8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: false });
 
+/** 413 payload_too_large past MAX_JSON_BODY_BYTES, whether declared (Content-Length) or streamed (chunked). */
+export const limitBody = bodyLimit({
+  maxSize: MAX_JSON_BODY_BYTES,
+  onError: () => {
+    // The rest of the body is never read, so the connection cannot be reused.
+    throw new ApiError(413, 'payload_too_large', `The body must be at most ${MAX_JSON_BODY_BYTES} bytes`, {
+      Connection: 'close',
+    });
+  },
+});
+
 /**
- * Reads a JSON body of at most MAX_JSON_BODY_BYTES. Returns undefined for an empty body (callers treat it as `{}`
- * where that is allowed). 413 when too large, 415 when not application/json, 400 when not UTF-8 JSON.
+ * Reads the JSON body and checks it against a valibot schema; the handler gets the output from `c.req.valid('json')`.
+ * An empty body counts as `{}`; 415 when not application/json, 400 when not UTF-8 JSON or not the schema's shape.
  */
-export async function readJsonBody(request: IncomingMessage): Promise<unknown> {
-  const declared = request.headers['content-length'];
-  if (declared !== undefined && Number(declared) > MAX_JSON_BODY_BYTES) throw tooLarge();
-  const bytes = await readBounded(request);
-  if (bytes.length === 0) return undefined;
-  if (!JSON_MEDIA_TYPE.test(request.headers['content-type'] ?? '')) {
-    throw new ApiError(415, 'unsupported_media_type', 'Send the body as application/json');
-  }
+export function jsonBody<S extends v.GenericSchema>(
+  schema: S,
+): MiddlewareHandler<AppEnv, string, { in: { json: v.InferInput<S> }; out: { json: v.InferOutput<S> } }> {
+  return async (c, next) => {
+    const bytes = new Uint8Array(await c.req.arrayBuffer());
+    const value = bytes.length === 0 ? {} : decodeJson(bytes, c.req.header('content-type'));
+    c.req.addValidatedData('json', parseRequest(schema, value, 'body') as object);
+    await next();
+  };
+}
+
+function decodeJson(bytes: Uint8Array, contentType: string | undefined): unknown {
+  if (!JSON_MEDIA_TYPE.test(contentType ?? '')) throw new ApiError(415, 'unsupported_media_type', 'Send the body as application/json');
   let text: string;
   try {
     text = strictUtf8.decode(bytes);
@@ -29,49 +49,4 @@ export async function readJsonBody(request: IncomingMessage): Promise<unknown> {
   } catch {
     throw invalidRequest('The body is not valid JSON');
   }
-}
-
-function readBounded(request: IncomingMessage): Promise<Buffer> {
-  return new Promise((resolve, reject) => {
-    const chunks: Buffer[] = [];
-    let size = 0;
-    const onData = (chunk: Buffer) => {
-      size += chunk.length;
-      if (size > MAX_JSON_BODY_BYTES) {
-        cleanup();
-        request.pause();
-        reject(tooLarge());
-        return;
-      }
-      chunks.push(chunk);
-    };
-    const onEnd = () => {
-      cleanup();
-      resolve(Buffer.concat(chunks, size));
-    };
-    const onError = (error: Error) => {
-      cleanup();
-      reject(error);
-    };
-    const onClose = () => {
-      if (!request.complete) onError(new Error('The client went away before the body was complete'));
-    };
-    const cleanup = () => {
-      request.off('data', onData);
-      request.off('end', onEnd);
-      request.off('error', onError);
-      request.off('close', onClose);
-    };
-    request.on('data', onData);
-    request.on('end', onEnd);
-    request.on('error', onError);
-    request.on('close', onClose);
-  });
-}
-
-function tooLarge(): ApiError {
-  // The rest of the body is never read, so the connection cannot be reused.
-  return new ApiError(413, 'payload_too_large', `The body must be at most ${MAX_JSON_BODY_BYTES} bytes`, {
-    Connection: 'close',
-  });
 }

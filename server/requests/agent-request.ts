@@ -1,82 +1,53 @@
-import type { AgentSendRequest, AgentTypingRequest } from '../agent-wire';
-import type { LinkCard } from '../../src/api/wire';
+import * as v from 'valibot';
 import { IDENTITY_LIMITS, LINK_LIMITS } from '../../src/api/limits';
-import type { SessionStatusFilter } from '../store/records';
-import { invalidRequest } from '../http/api-error';
-import { expectObject, optionalString, requiredBoolean, requiredString, type StringRule } from '../http/json-shape';
-import { CLIENT_ID_RULE, MESSAGE_TEXT_RULE } from './message-request';
+import { clientIdSchema, messageTextSchema } from './message-request';
+import { text } from './text-rules';
 
-const AUTHOR_NAME_RULE: StringRule = { max: IDENTITY_LIMITS.name, nonBlank: true };
-const URL_RULE: StringRule = { max: LINK_LIMITS.url, min: 1 };
-
-/** POST /api/agent/apps/{appId}/sessions/{id}/messages: a text or a link card. */
-export function parseAgentSendRequest(body: unknown): AgentSendRequest {
-  const kind = expectObject(body ?? {}, 'body', ['clientId', 'kind', 'text', 'link', 'authorName']).kind;
-  if (kind === 'text') {
-    const object = expectObject(body, 'body', ['clientId', 'kind', 'text', 'authorName']);
-    return withAuthor(object, {
-      clientId: requiredString(object, 'clientId', 'body', CLIENT_ID_RULE),
-      kind,
-      text: requiredString(object, 'text', 'body', MESSAGE_TEXT_RULE),
-    });
-  }
-  if (kind === 'link') {
-    const object = expectObject(body, 'body', ['clientId', 'kind', 'link', 'authorName']);
-    return withAuthor(object, {
-      clientId: requiredString(object, 'clientId', 'body', CLIENT_ID_RULE),
-      kind,
-      link: parseLinkCard(object.link),
-    });
-  }
-  throw invalidRequest('body.kind must be "text" or "link"');
-}
-
-function withAuthor<T extends AgentSendRequest>(object: Record<string, unknown>, request: T): T {
-  const authorName = optionalString(object, 'authorName', 'body', AUTHOR_NAME_RULE)?.trim();
-  return authorName ? { ...request, authorName } : request;
-}
-
-function parseLinkCard(value: unknown): LinkCard {
-  const object = expectObject(value, 'body.link', ['url', 'title', 'imageUrl', 'description']);
-  const card: LinkCard = {
-    url: webUrl(requiredString(object, 'url', 'body.link', URL_RULE), 'body.link.url', HTTP_OR_HTTPS),
-    title: requiredString(object, 'title', 'body.link', { max: LINK_LIMITS.title, nonBlank: true }),
-  };
-  const imageUrl = optionalString(object, 'imageUrl', 'body.link', URL_RULE);
-  if (imageUrl !== undefined) card.imageUrl = webUrl(imageUrl, 'body.link.imageUrl', HTTPS_ONLY);
-  const description = optionalString(object, 'description', 'body.link', { max: LINK_LIMITS.description });
-  if (description) card.description = description;
-  return card;
-}
-
-const HTTP_OR_HTTPS = { protocols: ['http:', 'https:'], name: 'http(s)' };
-// The page's CSP allows images from https: only; an http image would be blocked there, so it is refused here.
-const HTTPS_ONLY = { protocols: ['https:'], name: 'https' };
+const authorName = v.optional(
+  v.pipe(text({ max: IDENTITY_LIMITS.name, nonBlank: true }), v.transform((name) => name.trim())),
+);
 
 /** Only absolute web URLs without embedded credentials reach a visitor's screen. */
-function webUrl(value: string, where: string, allowed: { protocols: string[]; name: string }): string {
-  let url: URL;
-  try {
-    url = new URL(value);
-  } catch {
-    throw invalidRequest(`${where} must be an absolute ${allowed.name} URL`);
-  }
-  if (!allowed.protocols.includes(url.protocol) || url.username || url.password) {
-    throw invalidRequest(`${where} must be an absolute ${allowed.name} URL without credentials`);
-  }
-  return value;
+function webUrl(protocols: readonly string[], name: string) {
+  return v.pipe(
+    text({ max: LINK_LIMITS.url, min: 1 }),
+    v.check((value) => {
+      if (!URL.canParse(value)) return false;
+      const url = new URL(value);
+      return protocols.includes(url.protocol) && !url.username && !url.password;
+    }, `must be an absolute ${name} URL without credentials`),
+  );
 }
+
+const linkCardSchema = v.pipe(
+  v.strictObject({
+    url: webUrl(['http:', 'https:'], 'http(s)'),
+    title: text({ max: LINK_LIMITS.title, nonBlank: true }),
+    // The page's CSP allows images from https: only; an http image would be blocked there, so it is refused here.
+    imageUrl: v.optional(webUrl(['https:'], 'https')),
+    description: v.optional(text({ max: LINK_LIMITS.description })),
+  }),
+  v.transform(({ description, imageUrl, ...card }) => ({
+    ...card,
+    ...(imageUrl !== undefined ? { imageUrl } : {}),
+    ...(description ? { description } : {}),
+  })),
+);
+
+/** POST /api/agent/apps/{appId}/sessions/{id}/messages: a text or a link card. */
+export const agentSendSchema = v.variant(
+  'kind',
+  [
+    v.strictObject({ clientId: clientIdSchema, kind: v.literal('text'), text: messageTextSchema, authorName }),
+    v.strictObject({ clientId: clientIdSchema, kind: v.literal('link'), link: linkCardSchema, authorName }),
+  ],
+  'must be "text" or "link"',
+);
 
 /** POST .../typing: {typing, authorName?}. */
-export function parseTypingRequest(body: unknown): AgentTypingRequest {
-  const object = expectObject(body ?? {}, 'body', ['typing', 'authorName']);
-  const typing = requiredBoolean(object, 'typing', 'body');
-  const authorName = optionalString(object, 'authorName', 'body', AUTHOR_NAME_RULE)?.trim();
-  return authorName ? { typing, authorName } : { typing };
-}
+export const typingSchema = v.strictObject({ typing: v.boolean('must be true or false'), authorName });
 
-export function parseStatusFilter(query: URLSearchParams): SessionStatusFilter {
-  const status = query.get('status') ?? 'all';
-  if (status === 'open' || status === 'closed' || status === 'all') return status;
-  throw invalidRequest('status must be open, closed or all');
-}
+/** ?status=open|closed|all (default all). */
+export const statusQuerySchema = v.object({
+  status: v.optional(v.picklist(['open', 'closed', 'all'], 'must be open, closed or all'), 'all'),
+});

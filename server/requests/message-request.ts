@@ -1,40 +1,38 @@
-import type { SendMessageRequest } from '../../src/api/wire';
+import * as v from 'valibot';
 import { CLIENT_ID_PATTERN, MAX_MESSAGE_LENGTH, MAX_PAGE_SIZE } from '../../src/api/limits';
-import { invalidRequest } from '../http/api-error';
-import { expectObject, requiredString, type StringRule } from '../http/json-shape';
+import { text } from './text-rules';
 
 export const DEFAULT_PAGE_SIZE = 50;
 
-export const CLIENT_ID_RULE: StringRule = { max: 64, pattern: CLIENT_ID_PATTERN };
-export const MESSAGE_TEXT_RULE: StringRule = { max: MAX_MESSAGE_LENGTH, min: 1, nonBlank: true };
-
-export interface PageQuery {
-  after?: number;
-  before?: number;
-  limit: number;
-}
+export const clientIdSchema = v.pipe(text({ max: 64 }), v.regex(CLIENT_ID_PATTERN, `must match ${CLIENT_ID_PATTERN}`));
+export const messageTextSchema = text({ max: MAX_MESSAGE_LENGTH, min: 1, nonBlank: true });
 
 /** POST .../sessions/{id}/messages: {clientId, text}. */
-export function parseSendMessageRequest(body: unknown): SendMessageRequest {
-  const object = expectObject(body ?? {}, 'body', ['clientId', 'text']);
-  return {
-    clientId: requiredString(object, 'clientId', 'body', CLIENT_ID_RULE),
-    text: requiredString(object, 'text', 'body', MESSAGE_TEXT_RULE),
-  };
-}
+export const sendMessageSchema = v.strictObject({ clientId: clientIdSchema, text: messageTextSchema });
+
+/** A bound in a query: absent or empty → undefined; otherwise a whole number. */
+const wholeNumber = v.optional(
+  v.pipe(
+    v.string(),
+    v.check((raw) => raw === '' || /^\d{1,15}$/.test(raw), 'must be a whole number'),
+    v.transform((raw) => (raw === '' ? undefined : Number(raw))),
+  ),
+);
 
 /** ?after=&before=&limit= : exclusive seq bounds, limit 1..MAX_PAGE_SIZE (default 50). */
-export function parsePageQuery(query: URLSearchParams): PageQuery {
-  const after = wholeNumber(query, 'after');
-  const before = wholeNumber(query, 'before');
-  const limit = wholeNumber(query, 'limit') ?? DEFAULT_PAGE_SIZE;
-  if (limit < 1 || limit > MAX_PAGE_SIZE) throw invalidRequest(`limit must be from 1 to ${MAX_PAGE_SIZE}`);
-  return { after, before, limit };
-}
+export const pageQuerySchema = v.pipe(
+  v.object({
+    after: wholeNumber,
+    before: wholeNumber,
+    limit: v.pipe(
+      wholeNumber,
+      v.check((limit) => limit === undefined || (limit >= 1 && limit <= MAX_PAGE_SIZE), `must be from 1 to ${MAX_PAGE_SIZE}`),
+    ),
+  }),
+  v.transform(({ after, before, limit }) => ({ after, before, limit: limit ?? DEFAULT_PAGE_SIZE })),
+);
 
-export function wholeNumber(query: URLSearchParams, name: string): number | undefined {
-  const raw = query.get(name);
-  if (raw === null || raw === '') return undefined;
-  if (!/^\d{1,15}$/.test(raw)) throw invalidRequest(`${name} must be a whole number`);
-  return Number(raw);
-}
+export type PageQuery = v.InferOutput<typeof pageQuerySchema>;
+
+/** Calls that take no input accept no body or `{}`; anything else is 400. */
+export const emptyBodySchema = v.strictObject({});

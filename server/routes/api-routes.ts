@@ -1,45 +1,20 @@
-import { Router } from '../http/router';
-import {
-  closeAgentSession,
-  dropAllStreams,
-  getAgentSession,
-  listAgentApps,
-  listAgentMessages,
-  listAgentSessions,
-  sendAgentMessage,
-  sendAgentTyping,
-} from './agent-routes';
-import { streamAgentEvents } from './agent-events-route';
-import { getAppConfig } from './config-route';
-import { listVisitorMessages, sendVisitorMessage } from './message-routes';
-import { getPreviewImage, previewAgentLink, removeMessagePreview } from './preview-routes';
-import type { RouteHandler } from './route-types';
-import { getVisitorSession, listVisitorSessions, startSession } from './session-routes';
-import { createOrResumeVisitor } from './visitor-routes';
-import { streamSessionEvents } from './visitor-events-route';
+import type { Hono } from 'hono';
+import type { AppEnv } from '../http/app-env';
+import { agentRoutes, faultInjectionRoutes } from './agent-routes';
+import { configRoutes } from './config-route';
+import { messageRoutes } from './message-routes';
+import { agentPreviewRoutes, previewImageRoutes } from './preview-routes';
+import { sessionRoutes } from './session-routes';
+import { visitorEventsRoute } from './visitor-events-route';
+import { visitorRoutes } from './visitor-routes';
 
-/** Every API route in one place. */
-export function createApiRouter(options: { faultInjection: boolean }): Router<RouteHandler> {
-  const router = new Router<RouteHandler>()
-    .add('GET', '/api/apps/:appId/config', getAppConfig)
-    .add('POST', '/api/apps/:appId/visitors', createOrResumeVisitor)
-    .add('GET', '/api/apps/:appId/sessions', listVisitorSessions)
-    .add('POST', '/api/apps/:appId/sessions', startSession)
-    .add('GET', '/api/apps/:appId/sessions/:sessionId', getVisitorSession)
-    .add('GET', '/api/apps/:appId/sessions/:sessionId/messages', listVisitorMessages)
-    .add('POST', '/api/apps/:appId/sessions/:sessionId/messages', sendVisitorMessage)
-    .add('GET', '/api/apps/:appId/sessions/:sessionId/events', streamSessionEvents)
-    .add('GET', '/api/agent/apps', listAgentApps)
-    .add('GET', '/api/agent/apps/:appId/sessions', listAgentSessions)
-    .add('GET', '/api/agent/apps/:appId/sessions/:sessionId', getAgentSession)
-    .add('GET', '/api/agent/apps/:appId/sessions/:sessionId/messages', listAgentMessages)
-    .add('POST', '/api/agent/apps/:appId/sessions/:sessionId/messages', sendAgentMessage)
-    .add('POST', '/api/agent/apps/:appId/sessions/:sessionId/typing', sendAgentTyping)
-    .add('POST', '/api/agent/apps/:appId/sessions/:sessionId/close', closeAgentSession)
-    .add('GET', '/api/agent/apps/:appId/events', streamAgentEvents)
-    .add('GET', '/api/previews/:imageId', getPreviewImage)
-    .add('POST', '/api/agent/apps/:appId/previews', previewAgentLink)
-    .add('DELETE', '/api/agent/apps/:appId/sessions/:sessionId/messages/:messageId/preview', removeMessagePreview);
-  if (options.faultInjection) router.add('POST', '/api/agent/debug/drop-streams', dropAllStreams);
-  return router;
+/** Every API route module, mounted in one place. A new feature adds its module here. */
+export function mountApiRoutes(app: Hono<AppEnv>, options: { faultInjection: boolean }): void {
+  for (const routes of [configRoutes, visitorRoutes, sessionRoutes, messageRoutes, visitorEventsRoute]) {
+    app.route('/api/apps/:appId', routes);
+  }
+  app.route('/api/agent', agentRoutes);
+  app.route('/api/agent', agentPreviewRoutes);
+  app.route('/api/previews', previewImageRoutes);
+  if (options.faultInjection) app.route('/api/agent', faultInjectionRoutes);
 }

@@ -1,33 +1,29 @@
+import { Hono } from 'hono';
 import type { MessageResponse } from '../../src/api/wire';
-import { readJsonBody } from '../http/read-json-body';
-import { sendJson } from '../http/send-json';
+import type { AppEnv } from '../http/app-env';
+import { json } from '../http/json-response';
+import { jsonBody } from '../http/read-json-body';
+import { visitorOfApp } from '../http/route-guards';
+import { validQuery } from '../http/validate';
 import { appendMessage } from '../messages/append-message';
 import { readMessagePage } from '../messages/read-message-page';
-import { parsePageQuery, parseSendMessageRequest } from '../requests/message-request';
-import { authenticateVisitor } from '../visitors/authenticate-visitor';
-import { requireApp, requireOwnedSession } from './route-lookups';
-import type { RouteHandler } from './route-types';
+import { pageQuerySchema, sendMessageSchema } from '../requests/message-request';
+import { requireOwnedSession } from './route-lookups';
 
-/** GET .../sessions/{id}/messages?after=&before=&limit= */
-export const listVisitorMessages: RouteHandler = async ({ context, request, response, params, query }) => {
-  const app = requireApp(context, params.appId);
-  const visitor = await authenticateVisitor(context, app.appId, request);
-  const session = await requireOwnedSession(context, visitor, params.sessionId);
-  sendJson(response, 200, await readMessagePage(context, session.id, parsePageQuery(query)));
-};
-
-/** POST .../sessions/{id}/messages {clientId, text} → 201 new, 200 repeat, 409 conflict or session_closed. */
-export const sendVisitorMessage: RouteHandler = async ({ context, request, response, params }) => {
-  const app = requireApp(context, params.appId);
-  const visitor = await authenticateVisitor(context, app.appId, request);
-  const session = await requireOwnedSession(context, visitor, params.sessionId);
-  const { clientId, text } = parseSendMessageRequest(await readJsonBody(request));
-  const { message, created } = await appendMessage(context, session, {
-    clientId,
-    author: { role: 'visitor' },
-    kind: 'text',
-    text,
+/** Mounted at /api/apps/:appId. */
+export const messageRoutes = new Hono<AppEnv>()
+  /** GET /sessions/{id}/messages?after=&before=&limit= */
+  .get('/sessions/:sessionId/messages', visitorOfApp, validQuery(pageQuerySchema), async (c) => {
+    const { context, visitor } = c.var;
+    const session = await requireOwnedSession(context, visitor, c.req.param('sessionId'));
+    return json(c, 200, await readMessagePage(context, session.id, c.req.valid('query')));
+  })
+  /** POST /sessions/{id}/messages {clientId, text} → 201 new, 200 repeat, 409 conflict or session_closed. */
+  .post('/sessions/:sessionId/messages', visitorOfApp, jsonBody(sendMessageSchema), async (c) => {
+    const { context, visitor } = c.var;
+    const session = await requireOwnedSession(context, visitor, c.req.param('sessionId'));
+    const { clientId, text } = c.req.valid('json');
+    const { message, created } = await appendMessage(context, session, { clientId, author: { role: 'visitor' }, kind: 'text', text });
+    const body: MessageResponse = { message };
+    return json(c, created ? 201 : 200, body);
   });
-  const body: MessageResponse = { message };
-  sendJson(response, created ? 201 : 200, body);
-};

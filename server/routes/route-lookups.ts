@@ -26,7 +26,9 @@ export async function requireOwnedSession(
 
 export async function requireSessionInApp(context: ApiContext, app: HostedApp, sessionId: string | undefined): Promise<SessionRecord> {
   const session =
-    sessionId !== undefined && SESSION_ID_PATTERN.test(sessionId) ? await context.store.sessions.findInApp(app.appId, sessionId) : undefined;
+    sessionId !== undefined && SESSION_ID_PATTERN.test(sessionId)
+      ? await context.store.sessions.findInApp(app.appId, sessionId)
+      : undefined;
   if (!session) throw sessionNotFound();
   return session;
 }

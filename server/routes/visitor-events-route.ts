@@ -1,20 +1,25 @@
+import { Hono } from 'hono';
+import { alreadySent, takeNodeResponse } from '../http/node-response';
+import type { AppEnv } from '../http/app-env';
 import { clientKey } from '../http/client-key';
+import { visitorOfApp } from '../http/route-guards';
+import { validHeaders } from '../http/validate';
+import { streamHeadersSchema } from '../requests/stream-request';
 import { followSession } from '../sessions/follow-session';
-import { readLastEventId } from '../sse/last-event-id';
-import { authenticateVisitor } from '../visitors/authenticate-visitor';
-import { requireApp, requireOwnedSession } from './route-lookups';
-import type { RouteHandler } from './route-types';
+import { requireOwnedSession } from './route-lookups';
 
 export { MAX_REPLAYED_MESSAGES } from '../sessions/follow-session';
 
-/** GET .../sessions/{id}/events: `ready`, the backlog after Last-Event-ID, then live events (see followSession). */
-export const streamSessionEvents: RouteHandler = async ({ context, request, response, params }) => {
-  const app = requireApp(context, params.appId);
-  const visitor = await authenticateVisitor(context, app.appId, request);
-  const session = await requireOwnedSession(context, visitor, params.sessionId);
-  const lastEventId = readLastEventId(request);
-
-  const owner = { client: clientKey(request.socket.remoteAddress), visitorId: visitor.id };
-  const stream = context.streams.open(owner, request, response, context.settings.heartbeatMs);
-  followSession(context, session, lastEventId, stream);
-};
+/** Mounted at /api/apps/:appId. */
+export const visitorEventsRoute = new Hono<AppEnv>()
+  /** GET /sessions/{id}/events: see followSession for what is sent, in which order. */
+  .get('/sessions/:sessionId/events', visitorOfApp, validHeaders(streamHeadersSchema), async (c) => {
+    const { context, visitor } = c.var;
+    const session = await requireOwnedSession(context, visitor, c.req.param('sessionId'));
+    const lastEventId = c.req.valid('header')['last-event-id'];
+    const { incoming, outgoing } = takeNodeResponse(c);
+    const owner = { client: clientKey(incoming.socket.remoteAddress), visitorId: visitor.id };
+    const stream = context.streams.open(owner, incoming, outgoing, context.settings.heartbeatMs);
+    followSession(context, session, lastEventId, stream);
+    return alreadySent();
+  });

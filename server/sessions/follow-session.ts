@@ -48,7 +48,11 @@ export function followSession(context: ApiContext, session: SessionRecord, lastE
     context.bus.subscribe({ sessionId: session.id }, (event) => {
       if (event.kind === 'typing') stream.send({ event: 'typing', data: event.typing });
       else if (event.kind === 'preview') sendPreview(event.messageId);
-      else if (event.kind === 'resync' || (event.kind === 'message' && event.seq > cursor)) catchUp();
+      else if (event.kind === 'message' && event.message && event.seq === cursor + 1 && run.idle()) {
+        // Written by this instance and the very next one: no need to read it back.
+        stream.send({ event: 'message', id: event.seq, data: event.message });
+        cursor = event.seq;
+      } else if (event.kind === 'resync' || (event.kind === 'message' && event.seq > cursor)) catchUp();
       else if (event.kind === 'session') {
         catchUp();
         run('session', async () => {

@@ -8,17 +8,23 @@ import type { SseStream } from './sse-stream';
 export function serialTasks(stream: SseStream) {
   let tail: Promise<void> = Promise.resolve();
   const waiting = new Set<string>();
-  return (key: string, task: () => Promise<void>): void => {
+  let unfinished = 0;
+  const run = (key: string, task: () => Promise<void>): void => {
     if (waiting.has(key)) return;
     waiting.add(key);
+    unfinished++;
     tail = tail.then(async () => {
       waiting.delete(key);
-      if (!stream.isOpen) return;
       try {
-        await task();
+        if (stream.isOpen) await task();
       } catch {
         stream.destroy();
+      } finally {
+        unfinished--;
       }
     });
   };
+  /** True when no task is queued or running: something sent now cannot overtake one. */
+  run.idle = () => unfinished === 0;
+  return run;
 }

@@ -11,6 +11,8 @@ export interface BannerFacts {
   agentToken: string;
   /** True when the token came from DIRECT_CHAT_AGENT_TOKEN: the operator has it, so it is not printed. */
   agentTokenConfigured: boolean;
+  /** True when an earlier start generated the token: it was printed then, now only its file is named. */
+  agentTokenFromFile?: boolean;
   dataDir: string;
 }
 
@@ -18,8 +20,8 @@ export const DEMO_CUSTOMER = { sbs: '42', name: 'Ada Lovelace' } as const;
 
 /**
  * What `npm start` prints, ending with the machine-readable `READY <base url>` line. Secrets appear only when they
- * are no secret: a signed link only for the demo app with its shipped (public) secret, and the agent token only when
- * this server generated it into its own data directory.
+ * are no secret: a signed link only for the demo app with its shipped (public) secret, and the agent token only on the
+ * start that generated it into the data directory (afterwards only the file that holds it).
  */
 export function startupBanner(facts: BannerFacts): string {
   const { baseUrl, apps } = facts;
@@ -38,6 +40,8 @@ export function startupBanner(facts: BannerFacts): string {
   lines.push(`  Agent console    ${baseUrl}/console/`);
   if (facts.agentTokenConfigured) {
     lines.push('  Agent token      set by DIRECT_CHAT_AGENT_TOKEN');
+  } else if (facts.agentTokenFromFile) {
+    lines.push(`  Agent token      in ${join(facts.dataDir, AGENT_TOKEN_FILE)} (printed once, when it was generated)`);
   } else {
     lines.push(
       `  Agent token      ${facts.agentToken}`,

@@ -1,12 +1,13 @@
 import { AppsConfigError } from '../config/apps-config';
 import { SettingsError } from '../config/server-settings';
+import { StorageStartupError } from '../store/storage-startup-error';
 
 /**
  * What to tell the operator when the server cannot start; undefined for an unexpected error, whose stack is
  * worth printing. Configuration errors name what to fix; network errors are one line naming HOST or PORT.
  */
 export function startupErrorMessage(error: unknown, listen?: { host: string; port: number }): string | undefined {
-  if (error instanceof SettingsError || error instanceof AppsConfigError) return error.message;
+  if (error instanceof SettingsError || error instanceof AppsConfigError || error instanceof StorageStartupError) return error.message;
   const code = (error as NodeJS.ErrnoException | undefined)?.code;
   const detail = `(${(error as Error | undefined)?.message ?? code})`;
   const host = listen?.host ?? 'HOST';

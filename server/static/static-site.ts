@@ -6,6 +6,7 @@ import { parseRequestTarget } from '../http/request-target';
 import { applyHeaders, chatPageHeaders, consoleHeaders, type HeaderSet } from '../http/security-headers';
 import { apiOriginFromIndexHtml, styleHashesFromCspJson } from './page-csp-extras';
 import { encodedBody, FileCache, preferredEncoding, type StaticFile } from './file-cache';
+import { createPagePreloads } from './preload-links';
 
 export interface StaticSiteOptions {
   /** Holds direct/ (the page, base /direct/) and console/ (base /console/). */
@@ -27,6 +28,7 @@ export function createStaticSite(options: StaticSiteOptions) {
   const pageRoot = join(options.distDir, 'direct');
   const consoleRoot = join(options.distDir, 'console');
   const firstAppId = options.apps.keys().next().value as string;
+  const preloads = createPagePreloads(pageRoot);
 
   async function pageHeaders(appId: string | undefined): Promise<HeaderSet> {
     const index = await files.read(join(pageRoot, 'index.html'));
@@ -48,7 +50,8 @@ export function createStaticSite(options: StaticSiteOptions) {
     } else {
       applyHeaders(response, await pageHeaders(area === 'direct' ? segments?.[1] : undefined));
     }
-    if (!segments) throw new ApiError(400, 'invalid_request', 'Bad request target');
+    // An address the page cannot be routed by (a broken %-escape, over 8 KiB): the page shows its translated screen.
+    if (!segments) return sendIndex(request, response, join(pageRoot, 'index.html'), 400);
     if (request.method !== 'GET' && request.method !== 'HEAD') {
       throw new ApiError(405, 'method_not_allowed', 'Only GET and HEAD here', { Allow: 'GET, HEAD' });
     }
@@ -66,14 +69,16 @@ export function createStaticSite(options: StaticSiteOptions) {
       const file = path && (await files.read(path));
       if (file) return send(request, response, 200, file, rest[0] === 'assets' ? IMMUTABLE : REVALIDATE);
       if (rest[0] === 'assets') throw new ApiError(404, 'not_found', 'No such file');
-      return sendIndex(request, response, join(root, 'index.html'), 200);
+      return sendIndex(request, response, join(root, 'index.html'), 200, area === 'direct' && options.apps.has(rest[0]) ? rest[0] : undefined);
     }
     return sendIndex(request, response, join(pageRoot, 'index.html'), 404);
   };
 
-  async function sendIndex(request: IncomingMessage, response: ServerResponse, path: string, status: number) {
+  async function sendIndex(request: IncomingMessage, response: ServerResponse, path: string, status: number, appId?: string) {
     const index = await files.read(path);
     if (!index) throw new ApiError(404, 'not_found', 'This page is not built; run npm run build');
+    const link = appId === undefined ? undefined : preloads(request, appId, index.body.toString('utf8'));
+    if (link) response.setHeader('Link', link);
     send(request, response, status, index, REVALIDATE);
   }
 }

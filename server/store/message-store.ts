@@ -70,7 +70,7 @@ export function createMessageStore(core: StoreCore): MessageStore {
             )
             .executeTakeFirst();
           if (inserted.numInsertedOrUpdatedRows !== 1n) throw NOT_APPENDED;
-          await announce({ kind: 'message', appId, sessionId, seq: message.seq });
+          await announce({ kind: 'message', appId, sessionId, seq: message.seq, message });
           return { kind: 'created' as const, message };
         });
       } catch (error) {

@@ -1,4 +1,5 @@
 import type { ErrorCode } from './wire';
+import { isRetryableStatus } from './retry-rule';
 
 export type FailureKind = 'network' | 'http' | 'protocol';
 
@@ -21,8 +22,7 @@ export class ApiFailure extends Error {
   get transient(): boolean {
     if (this.kind === 'network') return true;
     if (this.kind === 'protocol') return false;
-    const status = this.status ?? 0;
-    return status >= 500 || status === 408 || status === 429;
+    return isRetryableStatus(this.status ?? 0);
   }
 }
 

@@ -26,7 +26,8 @@ export async function send(request: ApiRequest, init: { signal?: AbortSignal } =
       headers: request.headers,
       body: request.body,
       signal: init.signal,
-      credentials: 'omit',
+      // The default, spelled out: a preload (Link header) is handed over only to a request of the same credentials mode.
+      credentials: 'same-origin',
       referrerPolicy: 'no-referrer',
     });
   } catch (error) {

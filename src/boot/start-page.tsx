@@ -9,6 +9,7 @@ import { createI18n, resolvedLocale, switchLanguage } from '../i18n/setup-i18n';
 import { createBrowserStorage } from '../storage/safe-storage';
 import { trackVisualViewport } from '../dom/track-visual-viewport';
 import { appIdFromPath } from '../routes';
+import { preloadChatEngine } from '../chat/lazy-chat-engine';
 
 /** Reads the link, scrubs identity from the address bar, loads language and config in parallel, then renders. */
 export async function startPage(root: HTMLElement): Promise<void> {
@@ -19,8 +20,10 @@ export async function startPage(root: HTMLElement): Promise<void> {
   const i18n = await createI18n(link.lang, storage);
   const locale = resolvedLocale(i18n);
 
-  // The locale and the app config travel in parallel: no extra round trip before the first paint.
+  // The locale, the app config and the conversation engine travel in parallel: the first paint waits only for the
+  // first two, and the engine fills the page in when it arrives.
   const appId = appIdFromPath(location.pathname);
+  if (appId) void preloadChatEngine().catch(() => undefined);
   const prefetchedConfig = appId ? { appId, result: fetchAppConfig({ base: apiBase, appId }, locale) } : undefined;
   await Promise.all([switchLanguage(i18n, locale), prefetchedConfig?.result.catch(() => undefined)]);
 

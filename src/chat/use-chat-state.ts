@@ -1,8 +1,8 @@
 import { useEffect, useState } from 'preact/hooks';
-import type { ChatController } from './chat-controller';
+import type { ChatEngine } from './chat-engine';
 import type { ChatState } from './chat-state';
 
-export function useChatState(controller: ChatController): ChatState {
+export function useChatState(controller: ChatEngine): ChatState {
   const [state, setState] = useState(controller.getState());
   useEffect(() => {
     setState(controller.getState());

@@ -1,5 +1,10 @@
+export interface WakeableSleep {
+  sleep(ms: number, signal?: AbortSignal): Promise<void>;
+  wake(): void;
+}
+
 /** Waits `ms`, or less when woken: going back online should not sit out a long backoff. */
-export function createWakeableSleep(): { sleep(ms: number, signal?: AbortSignal): Promise<void>; wake(): void } {
+export function createWakeableSleep(): WakeableSleep {
   const sleepers = new Set<() => void>();
   return {
     sleep(ms, signal) {

@@ -1,7 +1,7 @@
-import type { ChatController } from '../chat/chat-controller';
+import type { ChatEngine } from '../chat/chat-engine';
 
 /** Wires the browser's hints about connectivity and page life to the controller; returns the unwiring. */
-export function watchConnectivity(controller: ChatController, win: Window = window): () => void {
+export function watchConnectivity(controller: ChatEngine, win: Window = window): () => void {
   const onOnline = () => controller.reconnectNow();
   const onOffline = () => controller.wentOffline();
   const onVisibility = () => {

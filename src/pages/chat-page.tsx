@@ -1,7 +1,7 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import type { ComponentType } from 'preact';
 import type { AppConfig, LocaleCode } from '../api/wire';
-import type { ChatController } from '../chat/chat-controller';
+import type { ChatEngine } from '../chat/chat-engine';
 import { useChatState } from '../chat/use-chat-state';
 import { watchConnectivity } from '../dom/watch-connectivity';
 import { isEmbedded, tellParent } from '../embed/parent-bridge';
@@ -19,7 +19,7 @@ import type { ConversationHistory } from '../components/conversation-history';
 type HistoryProps = Parameters<typeof ConversationHistory>[0];
 
 interface Props {
-  controller: ChatController;
+  controller: ChatEngine;
   config: AppConfig;
   locales: readonly LocaleCode[];
   onLanguageChange(locale: LocaleCode): void;

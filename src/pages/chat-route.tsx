@@ -1,19 +1,16 @@
 import { useContext, useEffect, useMemo, useState } from 'preact/hooks';
-import { useRoute } from 'preact-iso';
 import type { AppConfig, LocaleCode } from '../api/wire';
 import { fetchAppConfig } from '../api/chat-api';
 import { isApiFailure } from '../api/api-failure';
 import { BootContext } from '../boot/boot-context';
-import { ChatController } from '../chat/chat-controller';
+import { createLazyChatEngine } from '../chat/lazy-chat-engine';
 import { accentColors } from '../config/accent-color';
-import { isValidAppId } from '../link/app-id';
 import { SUPPORTED_LOCALES, isSupportedLocale } from '../i18n/locales';
 import { resolvedLocale, switchLanguage } from '../i18n/setup-i18n';
 import { useT } from '../i18n/use-t';
 import { storageKeys } from '../storage/storage-keys';
 import { ErrorScreen, type ScreenKind } from '../components/error-screen';
 import { ChatPage } from './chat-page';
-import { NotFoundPage } from './not-found-page';
 
 type ConfigState = { status: 'loading' } | { status: 'ready'; config: AppConfig } | { status: 'failed'; kind: ScreenKind };
 
@@ -26,13 +23,8 @@ function failureKind(error: unknown): ScreenKind {
   return 'server';
 }
 
-export function ChatRoute() {
-  const { params } = useRoute();
-  const appId = params.appId;
-  return isValidAppId(appId) ? <ValidChatRoute appId={appId} /> : <NotFoundPage />;
-}
-
-function ValidChatRoute({ appId }: { appId: string }) {
+/** The chat of one app (its id already checked by appIdFromPath). */
+export function ChatRoute({ appId }: { appId: string }) {
   const boot = useContext(BootContext);
   if (!boot) throw new Error('ChatRoute needs a BootContext provider');
   const { t, i18n } = useT();
@@ -54,7 +46,7 @@ function ValidChatRoute({ appId }: { appId: string }) {
 
   const controller = useMemo(
     () =>
-      new ChatController({
+      createLazyChatEngine({
         apiBase: boot.apiBase,
         appId,
         locale: () => resolvedLocale(i18n),

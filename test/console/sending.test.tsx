@@ -78,7 +78,8 @@ describe('replying', () => {
   it('keeps a refused message with Retry (same clientId) and Discard', async () => {
     const user = userEvent.setup();
     api.addSession('s1', visitorDetail({ displayName: 'Ada' }), []);
-    api.state.refuseSends = { status: 429, code: 'rate_limited' };
+    // A refusal that time does not heal (429 and 408 are retried, as on the page).
+    api.state.refuseSends = { status: 413, code: 'payload_too_large' };
     renderConsole();
     await openConversation(user, /Ada/);
     await user.type(screen.getByLabelText('Reply'), 'Keep me{Enter}');
@@ -87,7 +88,7 @@ describe('replying', () => {
     const outgoing = await screen.findByRole('list', { name: 'Outgoing messages' });
     await waitFor(() => expect(within(outgoing).getAllByRole('button', { name: 'Retry' })).toHaveLength(2));
     const composerStatus = screen.getByLabelText('Reply').closest('form')!.querySelector('[role="status"]');
-    expect(composerStatus).toHaveTextContent('Not sent: Too many requests. Wait a moment and try again.');
+    expect(composerStatus).toHaveTextContent('Not sent: That is too long to send.');
     expect(sends()).toHaveLength(2);
 
     const [keep, drop] = within(outgoing).getAllByRole('listitem');

@@ -70,4 +70,17 @@ describe.skipIf(TEST_ENGINE !== 'sqlite')('two processes on one database file', 
     expect(outcomes).toEqual(['SQLITE_BUSY']);
     expect((await server.context.store.visitors.findById(visitor.id))!.locale).toBe('de');
   });
+
+  it('answers 503 storage_unavailable with Retry-After when the database stays locked past busy_timeout', async () => {
+    const { visitorToken } = await newVisitor(server.url);
+    const sessionId = await newSession(server.url, visitorToken);
+    other.exec('BEGIN EXCLUSIVE');
+    try {
+      const sent = await sendText(server.url, visitorToken, sessionId, 'while locked');
+      expect([sent.status, sent.body.error.code, sent.headers.get('retry-after')]).toEqual([503, 'storage_unavailable', '5']);
+    } finally {
+      other.exec('ROLLBACK');
+    }
+    expect((await sendText(server.url, visitorToken, sessionId, 'after the lock')).status).toBe(201);
+  }, 20_000);
 });

@@ -1,7 +1,8 @@
 import { get, type IncomingMessage } from 'node:http';
 import { connect } from 'node:net';
-import { describe, expect, it, vi } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { call, newSession, newVisitor } from './support/api-client';
+import { captureLog } from './support/captured-log';
 import { startTestServer } from './support/test-server';
 
 function openStream(port: number, path: string, token: string): Promise<IncomingMessage> {
@@ -41,15 +42,16 @@ describe('shutdown', () => {
 
 describe('errors after listening', () => {
   it('logs a server error instead of ending the process, and keeps serving', async () => {
-    const server = await startTestServer();
-    const logged = vi.spyOn(console, 'error').mockImplementation(() => {});
+    const log = captureLog();
+    const server = await startTestServer({ logLevel: 'info' }, { logDestination: log.stream });
     try {
       const accept = Object.assign(new Error('accept EMFILE'), { code: 'EMFILE' });
       expect(() => server.server.emit('error', accept)).not.toThrow();
-      expect(logged).toHaveBeenCalledWith('direct-chat: server error:', 'accept EMFILE');
+      expect(log.lines()).toContainEqual(
+        expect.objectContaining({ level: 50, msg: 'server error', err: expect.objectContaining({ message: 'accept EMFILE' }) }),
+      );
       expect((await call(server.url, '/api/apps/demo_app/config')).status).toBe(200);
     } finally {
-      logged.mockRestore();
       await server.destroy();
     }
   });

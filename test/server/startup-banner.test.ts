@@ -66,4 +66,10 @@ describe('the start-up banner', () => {
     expect(banner).not.toContain(configured);
     expect(banner).toContain('Agent token      set by DIRECT_CHAT_AGENT_TOKEN\n');
   });
+
+  it('names only the file of a token an earlier start generated (it was printed then)', () => {
+    const banner = startupBanner(facts(fixture, { agentTokenFromFile: true }));
+    expect(banner).not.toContain(GENERATED_TOKEN);
+    expect(banner).toContain('Agent token      in /tmp/dc-data/agent-token (printed once, when it was generated)\n');
+  });
 });

@@ -1,4 +1,5 @@
-import { rmSync } from 'node:fs';
+import { rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { SettingsError } from '../../server/config/server-settings';
 import { startServer } from '../../server/http-server';
@@ -42,6 +43,27 @@ describe('why the server cannot start, in one line', () => {
     } finally {
       await running.destroy();
     }
+  });
+
+  it('names the data directory when it cannot be written, and what to do', async () => {
+    const { settings, scratch } = await testSettings();
+    const blocker = join(scratch, 'a-file');
+    writeFileSync(blocker, '');
+    try {
+      const { error } = await failureOf({ dataDir: join(blocker, 'data'), databaseUrl: settings.databaseUrl });
+      const message = startupErrorMessage(error)!;
+      expect(message).toMatch(/^Cannot write to the data directory .*a-file\/data \(ENOTDIR\): give the server's user write access/);
+      expect(message).not.toContain('\n');
+    } finally {
+      rmSync(scratch, { recursive: true, force: true });
+    }
+  });
+
+  it('names PostgreSQL when DATABASE_URL cannot be reached, without its password', async () => {
+    const { error } = await failureOf({ databaseUrl: 'postgres://chat:s3cret@127.0.0.1:1/directchat' });
+    const message = startupErrorMessage(error)!;
+    expect(message).toMatch(/^Cannot connect to PostgreSQL at postgres:\/\/chat@127\.0\.0\.1:1\/directchat \(ECONNREFUSED\): start it, or fix DATABASE_URL/);
+    expect(message).not.toContain('s3cret');
   });
 
   it('passes configuration errors through and leaves unexpected ones to the stack trace', () => {

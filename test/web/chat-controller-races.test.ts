@@ -18,7 +18,19 @@ afterEach(() => {
 });
 afterAll(() => server.close());
 
+// Only for "and nothing more happens afterwards" checks; anything that waits for something awaits it.
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+/** Resolves when the page makes its next request of this kind, so a test acts at that moment instead of after a guess. */
+function nextRequest(method: string, path: RegExp): Promise<void> {
+  return new Promise((resolve) => {
+    const listener = ({ request }: { request: Request }) => {
+      if (request.method !== method || !path.test(new URL(request.url).pathname)) return;
+      server.events.removeListener('request:start', listener);
+      resolve();
+    };
+    server.events.on('request:start', listener);
+  });
+}
 function controller(): ChatController {
   const created = new ChatController({ apiBase: API, appId: 'demo_app', locale: () => 'en', storage: createBrowserStorage(), random: () => 0 });
   controllers.push(created);
@@ -46,8 +58,9 @@ describe('while the page is starting', () => {
     const stored = await returningVisitor(['earlier agent reply']);
     server.use(http.get(`${API}/apps/demo_app/sessions/:id`, async () => void (await delay(200))));
     const c = controller();
+    const opening = nextRequest('GET', /\/sessions\/[^/]+$/);
     void c.start();
-    await sleep(20);
+    await opening;
     c.send('hello after reload');
     await expect.poll(() => texts(c), { timeout: 3000 }).toEqual(['earlier agent reply', 'hello after reload']);
     expect(backend.sessions.size).toBe(1);
@@ -151,11 +164,11 @@ describe('outbox', () => {
     const b = controller();
     await b.start();
     backend.sendFaults.push(...Array.from({ length: 50 }, () => ({ kind: 'network' as const })));
+    const firstTry = nextRequest('POST', /\/messages$/);
     a.send('from tab A');
-    await sleep(50);
+    await firstTry;
     backend.sendFaults.length = 0;
     b.send('from tab B');
-    await sleep(50);
     expect(localStorage.getItem('dc:demo_app:outbox') ?? '').toContain('from tab A');
   });
 

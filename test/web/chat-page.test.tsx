@@ -137,11 +137,20 @@ describe('direct links', () => {
 
   it('ignores chatid without direct=1', async () => {
     const backend = newBackend();
-    const other = backend.addSessionFor(null, ['private']);
-    await openPage(`/direct/demo_app?chatid=${other.id}`);
-    expect(await screen.findByRole('textbox', { name: 'Your message' })).toBeInTheDocument();
-    expect(screen.queryByText('private')).not.toBeInTheDocument();
-  });
+    await openPage('/direct/demo_app');
+    await waitFor(() => expect(localStorage.getItem('dc:demo_app:token')).toBeTruthy());
+    // The visitor's own conversation, which direct=1 would open: without it, the link names it in vain.
+    const own = backend.addSessionFor(localStorage.getItem('dc:demo_app:token'), ['earlier answer']);
+    for (const link of [`chatid=${own.id}`, `direct=true&chatid=${own.id}`, `direct=01&chat_id=${own.id}`]) {
+      await openPage(`/direct/demo_app?${link}`);
+      await userEvent.setup().type(await screen.findByRole('textbox', { name: 'Your message' }), `via ${link}{Enter}`);
+      // Sending waits until the page knows which conversation is open: the message shows where it went.
+      await waitFor(() => expect([...backend.sessions.values()].some((s) => s.messages.some((m) => m.text === `via ${link}`))).toBe(true));
+      expect(own.messages.map((message) => message.text)).toEqual(['earlier answer']);
+      expect(screen.queryByText('earlier answer')).not.toBeInTheDocument();
+      localStorage.removeItem('dc:demo_app:session');
+    }
+  }, 20_000);
 });
 
 describe('identity hand-off', () => {

@@ -1,4 +1,5 @@
-// The agent API over fetch. A 401 anywhere ends the signed-in state through onUnauthorized.
+// The agent API over fetch, every answer checked against its valibot schema. A 401 anywhere ends the signed-in state
+// through onUnauthorized.
 import type {
   AgentAppsResponse,
   AgentSendRequest,
@@ -7,8 +8,15 @@ import type {
   AgentTypingRequest,
 } from '../../agent-wire';
 import type { MessagePage, MessageResponse, SessionResponse } from '../../../src/api/wire';
+import * as v from 'valibot';
+import {
+  agentAppsResponseSchema,
+  agentSessionDetailResponseSchema,
+  agentSessionListResponseSchema,
+} from '../../schemas/agent-wire-schemas';
+import { messagePageSchema, messageResponseSchema, sessionResponseSchema } from '../../schemas/wire-schemas';
 import { agentPaths, type MessageQuery, type SessionFilter } from './agent-paths';
-import { apiErrorFrom, isAbort, NetworkError } from './api-error';
+import { ApiError, apiErrorFrom, isAbort, NetworkError } from './api-error';
 
 export interface AgentClientOptions {
   /** Origin (and optional prefix) of the API, without a trailing slash. */
@@ -36,27 +44,31 @@ export function createAgentClient({ apiBase, token, onUnauthorized }: AgentClien
     throw error;
   }
 
-  async function json<T>(path: string, init?: RequestInit): Promise<T> {
-    return (await (await request(path, init)).json()) as T;
+  /** The answer's JSON, checked against its schema: an answer of another shape is an error, never state. */
+  async function json<T>(schema: v.GenericSchema, path: string, init?: RequestInit): Promise<T> {
+    const response = await request(path, init);
+    const body: unknown = await response.json().catch(() => undefined);
+    if (!v.is(schema, body)) throw new ApiError(response.status, 'unknown', 'The server answered in an unexpected shape.');
+    return body as T;
   }
 
   const post = (body: unknown): RequestInit => ({ method: 'POST', body: JSON.stringify(body) });
 
   return {
-    listApps: () => json<AgentAppsResponse>(agentPaths.apps()),
+    listApps: () => json<AgentAppsResponse>(agentAppsResponseSchema, agentPaths.apps()),
     listSessions: (appId: string, status: SessionFilter) =>
-      json<AgentSessionListResponse>(agentPaths.sessions(appId, status)),
+      json<AgentSessionListResponse>(agentSessionListResponseSchema, agentPaths.sessions(appId, status)),
     getSession: (appId: string, sessionId: string) =>
-      json<AgentSessionDetailResponse>(agentPaths.session(appId, sessionId)),
+      json<AgentSessionDetailResponse>(agentSessionDetailResponseSchema, agentPaths.session(appId, sessionId)),
     getMessages: (appId: string, sessionId: string, query: MessageQuery) =>
-      json<MessagePage>(agentPaths.messages(appId, sessionId, query)),
+      json<MessagePage>(messagePageSchema, agentPaths.messages(appId, sessionId, query)),
     sendMessage: (appId: string, sessionId: string, body: AgentSendRequest) =>
-      json<MessageResponse>(agentPaths.messages(appId, sessionId), post(body)),
+      json<MessageResponse>(messageResponseSchema, agentPaths.messages(appId, sessionId), post(body)),
     postTyping: async (appId: string, sessionId: string, body: AgentTypingRequest): Promise<void> => {
       await request(agentPaths.typing(appId, sessionId), post(body));
     },
     closeSession: (appId: string, sessionId: string) =>
-      json<SessionResponse>(agentPaths.close(appId, sessionId), post({})),
+      json<SessionResponse>(sessionResponseSchema, agentPaths.close(appId, sessionId), post({})),
     openAppEvents: (appId: string, signal: AbortSignal) =>
       request(agentPaths.appEvents(appId), { headers: { Accept: 'text/event-stream' }, signal }),
   };

@@ -4,6 +4,7 @@ import { ApiError } from './api-error';
 import { backoffDelay } from '../../../src/chat/backoff';
 import { CONSOLE_RECONNECT } from './reconnect-policy';
 import { createSseParser, type SseEvent } from '../../../src/api/sse-parser';
+import { isRetryableStatus } from '../../../src/api/retry-rule';
 
 export type StreamStatus = 'connecting' | 'live' | 'reconnecting' | 'stopped';
 
@@ -22,7 +23,7 @@ export const DEFAULT_IDLE_TIMEOUT_MS = 45_000;
 
 /** Client errors will not heal by retrying (bad token, unknown app); timeouts and rate limits will. */
 export function isFatalStreamError(error: unknown): boolean {
-  return error instanceof ApiError && error.status >= 400 && error.status < 500 && ![408, 429].includes(error.status);
+  return error instanceof ApiError && error.status >= 400 && !isRetryableStatus(error.status);
 }
 
 export function connectEventStream(options: EventStreamOptions): { close(): void } {

@@ -1,5 +1,7 @@
 // The app stream's `session` event, checked before it touches state: the stream is remote input.
+import * as v from 'valibot';
 import type { AgentSessionSummary } from '../../agent-wire';
+import { agentSessionSummarySchema } from '../../schemas/agent-wire-schemas';
 
 export function parseSessionEvent(data: string): AgentSessionSummary | null {
   let value: unknown;
@@ -8,20 +10,5 @@ export function parseSessionEvent(data: string): AgentSessionSummary | null {
   } catch {
     return null;
   }
-  if (typeof value !== 'object' || value === null) return null;
-  const s = value as Partial<AgentSessionSummary>;
-  const visitor = s.visitor as Partial<AgentSessionSummary['visitor']> | undefined;
-  const valid =
-    typeof s.id === 'string' &&
-    typeof s.appId === 'string' &&
-    (s.status === 'open' || s.status === 'closed') &&
-    typeof s.lastSeq === 'number' &&
-    Number.isInteger(s.lastSeq) &&
-    typeof s.createdAt === 'string' &&
-    typeof s.updatedAt === 'string' &&
-    typeof visitor === 'object' &&
-    visitor !== null &&
-    typeof visitor.id === 'string' &&
-    typeof visitor.verified === 'boolean';
-  return valid ? (s as AgentSessionSummary) : null;
+  return v.is(agentSessionSummarySchema, value) ? (value as AgentSessionSummary) : null;
 }

@@ -2,11 +2,12 @@
 import { ApiError, NetworkError } from '../api/api-error';
 import { backoffDelay } from '../../../src/chat/backoff';
 import { CONSOLE_RECONNECT } from '../api/reconnect-policy';
+import { isRetryableStatus } from '../../../src/api/retry-rule';
 
 export const SEND_ATTEMPTS = 5;
 
 export function isTransient(error: unknown): boolean {
-  return error instanceof NetworkError || (error instanceof ApiError && error.status >= 500);
+  return error instanceof NetworkError || (error instanceof ApiError && isRetryableStatus(error.status));
 }
 
 export interface RetryOptions {

@@ -5,7 +5,7 @@ import type { AgentSendRequest } from '../../agent-wire';
 import type { Message } from '../../../src/api/wire';
 import type { AgentClient } from '../api/agent-client';
 import { ApiError, describeError } from '../api/api-error';
-import { newClientId } from '../compose/client-id';
+import { newClientId } from '../../../src/chat/client-id';
 import { sendWithRetry } from '../compose/send-with-retry';
 
 export type OutgoingContent = { kind: 'text'; text: string } | { kind: 'link'; link: NonNullable<Message['link']> };

@@ -1,26 +1,7 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { ApiError, NetworkError } from '../../../server/console/api/api-error';
-import { newClientId } from '../../../server/console/compose/client-id';
 import { sendWithRetry } from '../../../server/console/compose/send-with-retry';
 import { createTypingNotifier } from '../../../server/console/compose/typing-notifier';
-import { CLIENT_ID_PATTERN } from '../../../src/api/limits';
-
-describe('newClientId', () => {
-  it('is random and fits the contract, with or without randomUUID', () => {
-    const ids = new Set(Array.from({ length: 100 }, newClientId));
-    expect(ids.size).toBe(100);
-    for (const id of ids) expect(id).toMatch(CLIENT_ID_PATTERN);
-    const spy = vi.spyOn(crypto, 'randomUUID').mockImplementation(undefined as never);
-    Object.defineProperty(crypto, 'randomUUID', { value: undefined, configurable: true });
-    try {
-      expect(newClientId()).toMatch(/^[0-9a-f]{32}$/);
-    } finally {
-      spy.mockRestore();
-      delete (crypto as { randomUUID?: unknown }).randomUUID;
-    }
-    expect(typeof crypto.randomUUID).toBe('function');
-  });
-});
 
 describe('sendWithRetry', () => {
   const noWait = { wait: () => Promise.resolve(), delay: () => 0 };

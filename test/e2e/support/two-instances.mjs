@@ -38,7 +38,7 @@ function forward(request, response, upstreamPort) {
   return upstream;
 }
 
-const databaseUrl = await createFreshDatabase(adminUrl, 'dc_test_e2e_');
+const databaseUrl = await createFreshDatabase(adminUrl, 'dc_e2e_');
 const children = [];
 for (const instancePort of upstreams) children.push(await startInstance(instancePort, databaseUrl));
 const stop = () => {

@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import type { ServerSettings } from '../../../server/config/server-settings';
-import { startServer, type RunningServer } from '../../../server/http-server';
+import { startServer, type RunningServer, type StartOptions } from '../../../server/http-server';
 import { createTestDatabase, dropTestDatabase, POSTGRES_ADMIN_URL } from './postgres-databases';
 
 export const FIXTURE_APPS = resolve(__dirname, '../fixtures/apps.json');
@@ -41,24 +41,31 @@ export async function testSettings(overrides: Partial<ServerSettings> = {}): Pro
     maxStreamsPerClient: 50,
     faultInjection: false,
     corsOrigins: [],
+    logLevel: 'silent',
     ...overrides,
   };
   return { settings, scratch };
 }
 
 /** The real HTTP server on an ephemeral port with a fresh temporary data directory. */
-export async function startTestServer(overrides: Partial<ServerSettings> = {}): Promise<TestServer> {
+export async function startTestServer(overrides: Partial<ServerSettings> = {}, options: StartOptions = {}): Promise<TestServer> {
   const { settings, scratch } = await testSettings(overrides);
   const ownDatabase = settings.databaseUrl !== undefined && !('databaseUrl' in overrides);
-  return wrap(await startServer(settings), settings, scratch, ownDatabase);
+  return wrap(await startServer(settings, options), settings, scratch, ownDatabase, options);
 }
 
-function wrap(running: RunningServer, settings: ServerSettings, scratch: string, ownDatabase: boolean): TestServer {
+function wrap(
+  running: RunningServer,
+  settings: ServerSettings,
+  scratch: string,
+  ownDatabase: boolean,
+  options: StartOptions,
+): TestServer {
   return Object.assign(running, {
     settings,
     async restart() {
       await running.close();
-      return wrap(await startServer(settings), settings, scratch, ownDatabase);
+      return wrap(await startServer(settings, options), settings, scratch, ownDatabase, options);
     },
     async destroy() {
       await running.close();

@@ -201,7 +201,9 @@ export function createFakeBackend(overrides: Partial<AppConfig> = {}): FakeBacke
       const before = Number(url.searchParams.get('before') ?? Number.MAX_SAFE_INTEGER);
       const limit = Number(url.searchParams.get('limit') ?? 50);
       const inRange = session.messages.filter((message) => message.seq > after && message.seq < before);
-      const page = url.searchParams.has('before') && !url.searchParams.has('after') ? inRange.slice(-limit) : inRange.slice(0, limit);
+      // As the server pages: only `after` reads forward from it; anything else is the newest page below `before`.
+      const forward = url.searchParams.has('after') && !url.searchParams.has('before');
+      const page = forward ? inRange.slice(0, limit) : inRange.slice(-limit);
       return HttpResponse.json({ messages: page, hasMore: page.length < inRange.length });
     }),
     http.post(`${API}/apps/:appId/sessions/:id/messages`, async ({ request, params }) => {

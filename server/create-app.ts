@@ -1,0 +1,51 @@
+import { Hono } from 'hono';
+import { methodNotAllowed } from 'hono/method-not-allowed';
+import { requestId } from 'hono/request-id';
+import type { Logger } from 'pino';
+import type { ApiContext } from './api-context';
+import { alreadySent, takeNodeResponse } from './http/node-response';
+import { apiSecurityHeaders, plainRequestTarget, rateLimit } from './http/api-edge';
+import { ApiError } from './http/api-error';
+import type { AppEnv } from './http/app-env';
+import { visitorApiCors } from './http/cors';
+import { handleError } from './http/error-handler';
+import { errorJson } from './http/json-response';
+import { limitBody } from './http/read-json-body';
+import { requestLog } from './http/request-log';
+import { mountApiRoutes } from './routes/api-routes';
+import { createStaticSite } from './static/static-site';
+
+/**
+ * The whole server as one Hono app: /api/* to the route modules, everything else to the built page and console.
+ * `npm start` serves it with @hono/node-server, `npm run dev` mounts the same app in Vite for /api/*.
+ */
+export function createApp(context: ApiContext, logger: Logger): Hono<AppEnv> {
+  const app = new Hono<AppEnv>();
+  app.onError(handleError);
+  app.use(requestId({ limitLength: 64 }), requestLog(logger), async (c, next) => {
+    c.set('context', context);
+    await next();
+  });
+
+  app.use('/api/*', apiSecurityHeaders);
+  app.use('/api/apps/*', visitorApiCors(context.settings.corsOrigins));
+  app.use('/api/*', plainRequestTarget, rateLimit, limitBody);
+  app.use(
+    '/api/*',
+    methodNotAllowed({
+      app,
+      onMethodNotAllowed: (c, methods) =>
+        errorJson(c, new ApiError(405, 'method_not_allowed', 'Method not allowed here', { Allow: methods.join(', ') })),
+    }),
+  );
+  mountApiRoutes(app, { faultInjection: context.settings.faultInjection });
+  app.all('/api/*', (c) => errorJson(c, new ApiError(404, 'not_found', 'No such API endpoint')));
+
+  const site = createStaticSite({ distDir: context.settings.distDir, apps: context.apps });
+  app.all('*', async (c) => {
+    const { incoming, outgoing } = takeNodeResponse(c);
+    await site(incoming, outgoing);
+    return alreadySent();
+  });
+  return app;
+}

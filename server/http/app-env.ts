@@ -1,0 +1,20 @@
+import type { HttpBindings } from '@hono/node-server';
+import type { Logger } from 'pino';
+import type { ApiContext } from '../api-context';
+import type { HostedApp } from '../config/apps-config';
+import type { VisitorRecord } from '../store/records';
+
+/**
+ * What every handler of the Hono app can reach. `context` and `log` are set for every request; `app` by the app-scope
+ * middleware and `visitor` by visitor auth, on the routes that use them.
+ */
+export interface AppEnv {
+  Bindings: HttpBindings;
+  Variables: {
+    context: ApiContext;
+    log: Logger;
+    requestId: string;
+    app: HostedApp;
+    visitor: VisitorRecord;
+  };
+}

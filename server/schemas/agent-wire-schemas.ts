@@ -1,0 +1,36 @@
+import * as v from 'valibot';
+import { LOCALE_CODES } from '../config/locale-codes';
+import { messageSchema, sessionSchema } from './wire-schemas';
+
+// The agent API's answers (server/agent-wire.ts) as valibot schemas: what the agent console checks before use.
+
+const visitorSummary = {
+  id: v.string(),
+  verified: v.boolean(),
+  displayName: v.optional(v.string()),
+  locale: v.picklist(LOCALE_CODES),
+};
+
+export const agentSessionSummarySchema = v.looseObject({
+  ...sessionSchema.entries,
+  appId: v.string(),
+  updatedAt: v.string(),
+  visitor: v.looseObject(visitorSummary),
+  lastMessage: v.optional(messageSchema),
+});
+
+const optionalStrings = v.record(v.string(), v.string());
+
+export const agentSessionDetailResponseSchema = v.looseObject({
+  session: agentSessionSummarySchema,
+  visitor: v.looseObject({
+    ...visitorSummary,
+    customerId: v.optional(v.string()),
+    claims: optionalStrings,
+    vars: optionalStrings,
+    createdAt: v.string(),
+  }),
+});
+
+export const agentSessionListResponseSchema = v.looseObject({ sessions: v.array(agentSessionSummarySchema) });
+export const agentAppsResponseSchema = v.looseObject({ apps: v.array(v.looseObject({ appId: v.string(), name: v.string() })) });

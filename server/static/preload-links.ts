@@ -1,0 +1,81 @@
+import { readdirSync } from 'node:fs';
+import type { IncomingMessage } from 'node:http';
+import { join } from 'node:path';
+import { normalizeLocale } from '../../src/i18n/normalize-locale';
+import { FALLBACK_LOCALE } from '../../src/i18n/locales';
+import type { LocaleCode } from '../../src/api/wire';
+
+export interface PreloadRequest {
+  appId: string;
+  /** The page address's query string, with or without "?". */
+  search: string;
+  acceptLanguage?: string;
+  /** The file names in the page's assets/ folder. */
+  assets: readonly string[];
+  /** The page's API base when it is a path on this origin; undefined when the API lives elsewhere. */
+  apiPath?: string;
+}
+
+/** The language the page will pick, as far as the server can tell: ?lang, then the browser's languages, then en. */
+export function guessPageLocale(search: string, acceptLanguage = ''): LocaleCode {
+  const lang = new URLSearchParams(search).get('lang');
+  const fromLink = normalizeLocale(lang);
+  if (fromLink) return fromLink;
+  const ranked = acceptLanguage
+    .split(',')
+    .map((entry, index) => {
+      const [tag, ...params] = entry.trim().split(';');
+      const q = Number(/^\s*q=([0-9.]+)\s*$/.exec(params.find((p) => /^\s*q=/.test(p)) ?? '')?.[1] ?? 1);
+      return { tag, q: Number.isFinite(q) ? q : 0, index };
+    })
+    .filter((entry) => entry.q > 0)
+    .sort((a, b) => b.q - a.q || a.index - b.index);
+  for (const { tag } of ranked) {
+    const locale = normalizeLocale(tag);
+    if (locale) return locale;
+  }
+  return FALLBACK_LOCALE;
+}
+
+/**
+ * A `Link` header announcing what the first paint waits for besides the entry script: the app config (the URL the
+ * page builds, so the browser can hand the preloaded answer over) and the locale chunk. The browser starts them with
+ * the HTML instead of after the entry script has run.
+ */
+export function preloadLinks({ appId, search, acceptLanguage, assets, apiPath }: PreloadRequest): string | undefined {
+  const locale = guessPageLocale(search, acceptLanguage);
+  const links: string[] = [];
+  if (apiPath !== undefined) {
+    const config = `${apiPath}/apps/${encodeURIComponent(appId)}/config?${new URLSearchParams({ locale })}`;
+    links.push(`<${config}>; rel=preload; as=fetch; crossorigin`);
+  }
+  // Not the engine: it would share the connection with the entry script, which the first paint waits for.
+  const localeChunk = assets.find((name) => name.startsWith(`locale-${locale}-`) && name.endsWith('.js'));
+  if (localeChunk) links.push(`</direct/assets/${localeChunk}>; rel=modulepreload`);
+  return links.length > 0 ? links.join(', ') : undefined;
+}
+
+const API_BASE_META = /<meta\s+name=["']direct-chat:api-base["']\s+content=["']([^"']*)["']/i;
+
+/** The page's API base when index.html keeps it on this origin ("/api"); undefined for another host. */
+export function apiPathFromIndexHtml(html: string): string | undefined {
+  const base = API_BASE_META.exec(html)?.[1]?.trim() ?? '/api';
+  return /^\/(?!\/)[A-Za-z0-9_\-./]*$/.test(base) ? base.replace(/\/+$/, '') : undefined;
+}
+
+/** The Link header for one request of the page of `appId`; the assets are listed once (a build means a restart). */
+export function createPagePreloads(pageRoot: string) {
+  let assets: string[] | undefined;
+  return (request: IncomingMessage, appId: string, indexHtml: string): string | undefined => {
+    if (!assets) {
+      try {
+        assets = readdirSync(join(pageRoot, 'assets'));
+      } catch {
+        return undefined;
+      }
+    }
+    const search = (request.url ?? '').split('?')[1] ?? '';
+    const acceptLanguage = request.headers['accept-language'];
+    return preloadLinks({ appId, search, acceptLanguage, assets, apiPath: apiPathFromIndexHtml(indexHtml) });
+  };
+}

@@ -1,0 +1,72 @@
+import type { ChatControllerOptions } from './chat-controller';
+import type { ChatEngine } from './chat-engine';
+import { initialChatState, type ChatState } from './chat-state';
+import { createDrafts } from './drafts';
+
+type EngineModule = typeof import('./chat-controller');
+
+let loading: Promise<EngineModule> | undefined;
+
+/** Starts downloading the engine's code (the boot calls this alongside the locale and the config). */
+export function preloadChatEngine(): Promise<EngineModule> {
+  loading ??= import('./chat-controller');
+  // A failed download may be tried again (Try again builds a new engine).
+  loading.catch(() => (loading = undefined));
+  return loading;
+}
+
+/**
+ * The conversation engine, usable at once while its code is still downloading: the page renders from the initial
+ * state, calls made meanwhile run in order once it is there, and drafts (read while rendering) need no engine.
+ */
+export function createLazyChatEngine(options: ChatControllerOptions): ChatEngine {
+  const listeners = new Set<(state: ChatState) => void>();
+  const drafts = createDrafts(options.storage, options.appId);
+  let state = initialChatState;
+  let engine: ChatEngine | undefined;
+  let disposed = false;
+  const notify = (next: ChatState) => {
+    state = next;
+    for (const listener of listeners) listener(next);
+  };
+  const ready: Promise<ChatEngine> = preloadChatEngine().then(
+    ({ ChatController }) => {
+      engine = new ChatController(options);
+      if (disposed) engine.dispose();
+      else engine.subscribe(notify);
+      return engine;
+    },
+    (error: unknown) => {
+      notify({ ...state, phase: 'failed', failure: 'server' });
+      throw error;
+    },
+  );
+  const later = (call: (engine: ChatEngine) => void) => void ready.then(call, () => undefined);
+
+  return {
+    getState: () => state,
+    subscribe(listener) {
+      listeners.add(listener);
+      return () => listeners.delete(listener);
+    },
+    start: () => ready.then((loaded) => (disposed ? undefined : loaded.start()), () => undefined),
+    dispose() {
+      disposed = true;
+      listeners.clear();
+      engine?.dispose();
+    },
+    send: (text) => later((loaded) => loaded.send(text)),
+    retry: (clientId) => later((loaded) => loaded.retry(clientId)),
+    discard: (clientId) => later((loaded) => loaded.discard(clientId)),
+    dismissIdentityNotice: () => later((loaded) => loaded.dismissIdentityNotice()),
+    startNewChat: () => later((loaded) => loaded.startNewChat()),
+    listConversations: () => ready.then((loaded) => loaded.listConversations()),
+    switchConversation: (sessionId) => ready.then((loaded) => loaded.switchConversation(sessionId)),
+    loadEarlier: () => ready.then((loaded) => loaded.loadEarlier(), () => undefined),
+    saveDraft: (text) => drafts.save(text),
+    loadDraft: () => drafts.load(),
+    reconnectNow: () => engine?.reconnectNow(),
+    wentOffline: () => engine?.wentOffline(),
+    checkStreamHealth: () => engine?.checkStreamHealth(),
+  };
+}
