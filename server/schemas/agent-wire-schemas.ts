@@ -34,3 +34,14 @@ export const agentSessionDetailResponseSchema = v.looseObject({
 
 export const agentSessionListResponseSchema = v.looseObject({ sessions: v.array(agentSessionSummarySchema) });
 export const agentAppsResponseSchema = v.looseObject({ apps: v.array(v.looseObject({ appId: v.string(), name: v.string() })) });
+
+// A preview's fields are checked again where it is rendered (readLinkPreview, shared with the page).
+const linkPreviewSchema = v.looseObject({ url: v.string(), title: v.string() });
+
+export const linkPreviewResponseSchema = v.looseObject({ preview: v.optional(linkPreviewSchema) });
+export const agentPreviewEventSchema = v.looseObject({
+  sessionId: v.string(),
+  messageId: v.string(),
+  seq: v.number(),
+  preview: v.optional(linkPreviewSchema),
+});

@@ -16,7 +16,12 @@ function authorLabel(author: Message['author']): string {
   }
 }
 
-export function MessageItem({ message }: { message: Message }) {
+interface Props {
+  message: Message;
+  onRemovePreview(message: Message): void;
+}
+
+export function MessageItem({ message, onRemovePreview }: Props) {
   return (
     <li class={`message message--${message.author.role}`}>
       <p class="message__meta">
@@ -32,7 +37,14 @@ export function MessageItem({ message }: { message: Message }) {
           <LinkifiedText text={message.text ?? ''} />
         </p>
       )}
-      {message.kind === 'text' && <PreviewCard preview={message.preview} />}
+      {message.kind === 'text' && message.preview && (
+        <>
+          <PreviewCard preview={message.preview} />
+          <button type="button" class="button message__remove-preview" onClick={() => onRemovePreview(message)}>
+            Remove preview
+          </button>
+        </>
+      )}
     </li>
   );
 }
