@@ -26,7 +26,7 @@ test('the agent pastes a URL and the customer sees its preview, with the image s
 
   const agent = new AgentApi();
   const session = await agent.sessionWith(question);
-  await agent.say(session.id, `This one: ${site.origin}/article`);
+  const said = await agent.say(session.id, `This one: ${site.origin}/article`);
 
   const bubble = chat.log.getByRole('listitem').filter({ hasText: 'This one:' });
   const card = bubble.getByRole('link', { name: new RegExp(`Link preview: .*${ARTICLE_TITLE}`) });
@@ -49,5 +49,14 @@ test('the agent pastes a URL and the customer sees its preview, with the image s
   expect(site.requests.map((request) => request.path)).toEqual(expect.arrayContaining(['/article', '/images/photo.png']));
   expect(site.requests.every((request) => /DirectChatLinkPreview/.test(request.headers['user-agent'] ?? ''))).toBe(true);
 
-  await page.screenshot({ path: test.info().outputPath('link-preview.png') });
+  for (const width of [320, 390, 1280]) {
+    await page.setViewportSize({ width, height: 720 });
+    await card.scrollIntoViewIfNeeded();
+    await page.screenshot({ path: test.info().outputPath(`link-preview-${width}.png`) });
+  }
+
+  // The agent removes it: the customer's card goes away live, the message stays.
+  await agent.removePreview(session.id, said.id);
+  await expect(card).toHaveCount(0, { timeout: 10_000 });
+  await expect(bubble).toContainText('This one:');
 });
