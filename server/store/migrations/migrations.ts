@@ -14,6 +14,9 @@ const STEPS: Record<string, (engine: StoreEngine) => Migration> = {
   '0002-link-previews': linkPreviews,
 };
 
+/** The steps' names in the order they apply. */
+export const MIGRATION_NAMES: readonly string[] = Object.keys(STEPS);
+
 export async function migrateToLatest(db: Kysely<unknown>, engine: StoreEngine): Promise<void> {
   const migrations = Object.fromEntries(Object.entries(STEPS).map(([name, step]) => [name, step(engine)]));
   const migrator = new Migrator({ db, provider: { getMigrations: async () => migrations } });
