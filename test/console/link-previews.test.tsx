@@ -9,6 +9,8 @@ import { openConversation } from './support/open-conversation';
 import { renderConsole } from './support/render-console';
 
 const api = installFakeAgentApi();
+// The machine running the suite may be busy: live updates get more than findBy's default second.
+const LIVE = { timeout: 4000 };
 const PREVIEW: LinkPreview = { url: 'https://example.com/shoes', title: 'Running shoes', siteName: 'Example shop' };
 
 describe('link previews in the console', () => {
@@ -21,11 +23,11 @@ describe('link previews in the console', () => {
     expect(within(messages).queryByRole('group', { name: 'Link preview' })).not.toBeInTheDocument();
 
     api.setPreview('s1', 1, PREVIEW);
-    const card = await within(messages).findByRole('group', { name: 'Link preview' });
+    const card = await within(messages).findByRole('group', { name: 'Link preview' }, LIVE);
     expect(within(card).getByRole('link', { name: /Running shoes/ })).toHaveAttribute('href', PREVIEW.url);
 
     await user.click(within(messages).getByRole('button', { name: 'Remove preview' }));
-    await waitFor(() => expect(within(messages).queryByRole('group', { name: 'Link preview' })).not.toBeInTheDocument());
+    await waitFor(() => expect(within(messages).queryByRole('group', { name: 'Link preview' })).not.toBeInTheDocument(), LIVE);
     expect(api.requests('DELETE', '/sessions/s1/messages/' + api.state.sessions.get('s1')!.messages[0].id + '/preview')).toHaveLength(1);
     expect(within(messages).queryByRole('button', { name: 'Remove preview' })).not.toBeInTheDocument();
   });
@@ -39,7 +41,7 @@ describe('link previews in the console', () => {
     api.setPreview('s2', 1, PREVIEW);
     api.setPreview('s1', 1, { ...PREVIEW, title: 'For Ada' });
     const messages = screen.getByRole('region', { name: 'Messages' });
-    expect(await within(messages).findByText('For Ada')).toBeInTheDocument();
+    expect(await within(messages).findByText('For Ada', {}, LIVE)).toBeInTheDocument();
     expect(within(messages).queryByText('Running shoes')).not.toBeInTheDocument();
   });
 
@@ -51,7 +53,7 @@ describe('link previews in the console', () => {
     await openConversation(user, /Ada/);
     await user.type(screen.getByLabelText('Reply'), `Try ${PREVIEW.url} today`);
     const form = screen.getByLabelText('Reply').closest('form')!;
-    expect(await within(form).findByRole('group', { name: 'Link preview' }, { timeout: 3000 })).toHaveTextContent('Running shoes');
+    expect(await within(form).findByRole('group', { name: 'Link preview' }, LIVE)).toHaveTextContent('Running shoes');
     expect(api.requests('POST', '/apps/shop/previews').map((r) => r.body)).toEqual([{ url: PREVIEW.url }]);
 
     await user.clear(screen.getByLabelText('Reply'));
