@@ -3,7 +3,7 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { CHROMIUM_ARGS } from './scripts/chromium-args.mjs';
-import { E2E_AGENT_TOKEN, E2E_EMBEDDING_ORIGIN, E2E_PORT } from './test/e2e/support/e2e-settings';
+import { E2E_AGENT_TOKEN, E2E_EMBEDDING_ORIGIN, E2E_PORT, E2E_PREVIEW_SITE_PORT } from './test/e2e/support/e2e-settings';
 
 // One fresh database per run; workers inherit the same directory through the environment.
 process.env.E2E_DATA_DIR ??= mkdtempSync(join(tmpdir(), 'direct-chat-e2e-'));
@@ -51,6 +51,7 @@ export default defineConfig({
       DIRECT_CHAT_FAULT_INJECTION: '1',
       DIRECT_CHAT_HEARTBEAT_MS: '2000',
       DIRECT_CHAT_RATE_LIMIT: '100000',
+      DIRECT_CHAT_UNFURL_ALLOW: `127.0.0.1:${E2E_PREVIEW_SITE_PORT}`,
     },
   },
 });

@@ -18,7 +18,7 @@ export default defineConfig({
         main: 'server/main.ts',
         'sign-link-cli': 'server/sign-link-cli.ts',
       },
-      external: [/^better-sqlite3/, /^hono(\/|$)/, /^@hono\//, /^pino(\/|$)/, /^valibot$/, /^kysely(\/|$)/, /^pg(\/|$)/, ...builtinModules, ...builtinModules.map((name) => `node:${name}`)],
+      external: [/^better-sqlite3/, /^hono(\/|$)/, /^@hono\//, /^pino(\/|$)/, /^valibot$/, /^kysely(\/|$)/, /^pg(\/|$)/, /^sharp(\/|$)/, /^open-graph-scraper(\/|$)/, /^ipaddr\.js$/, ...builtinModules, ...builtinModules.map((name) => `node:${name}`)],
       output: { format: 'es', entryFileNames: '[name].js', chunkFileNames: 'chunks/[name]-[hash].js' },
     },
   },

@@ -1,6 +1,6 @@
 // The agent API of the reference server only (not part of the page's contract). Shared by server/ and the agent
 // console. Every call carries `Authorization: Bearer <agentToken>`; without it: 401 unauthorized.
-import type { InputVars, LinkCard, LocaleCode, Message, Session } from '../src/api/wire';
+import type { InputVars, LinkCard, LinkPreview, LocaleCode, Message, PreviewEvent, Session } from '../src/api/wire';
 
 export type AgentRole = 'owner' | 'admin' | 'agent';
 
@@ -118,8 +118,28 @@ export interface AgentTypingRequest {
  * POST /api/agent/apps/{appId}/sessions/{id}/close → 200 SessionResponse (status 'closed').
  * GET /api/agent/apps/{appId}/sessions/{id}/messages?after=&before=&limit= → MessagePage (as for visitors).
  * GET /api/agent/apps/{appId}/events → SSE; `event: session`, data: AgentSessionSummary, on every change
- *   (new session, new message, closed); heartbeats as on the visitor stream.
+ *   (new session, new message, closed); `event: preview`, data: AgentPreviewEvent, when a message's link preview
+ *   arrives or is removed; heartbeats as on the visitor stream.
  * POST /api/agent/debug/drop-streams → 204; closes every open SSE connection. Exists only when the server runs
  *   with DIRECT_CHAT_FAULT_INJECTION=1 (end-to-end fault tests); otherwise 404 not_found.
  */
-export type AgentStreamEvent = { type: 'session'; data: AgentSessionSummary };
+export type AgentStreamEvent = { type: 'session'; data: AgentSessionSummary } | { type: 'preview'; data: AgentPreviewEvent };
+
+export interface AgentPreviewEvent extends PreviewEvent {
+  sessionId: string;
+}
+
+/**
+ * POST /api/agent/apps/{appId}/previews {url} → 200 LinkPreviewResponse: the preview the visitor would see for a
+ * link being composed (no `preview` when the app's settings exclude it or the page gives none).
+ * DELETE /api/agent/apps/{appId}/sessions/{id}/messages/{messageId}/preview → 200 MessageResponse without
+ * `preview`; visitors get `event: preview` without one. 404 not_found for an unknown message.
+ * GET /api/previews/{imageId} (no token: an image tag cannot send one; ids are SHA-256 of the image) → image/webp.
+ */
+export interface LinkPreviewRequest {
+  url: string;
+}
+
+export interface LinkPreviewResponse {
+  preview?: LinkPreview;
+}

@@ -7,6 +7,8 @@ import type { ServerSettings } from './config/server-settings';
 import { RateLimiter } from './http/rate-limiter';
 import { parseTrustedProxies, type ProxyCheck } from './http/trusted-proxies';
 import { SESSION_STARTS_PER_MINUTE } from './sessions/start-session';
+import type { PreviewService } from './previews/preview-service';
+import { createServerPreviews } from './previews/server-previews';
 import { MAX_STREAMS_PER_VISITOR, StreamRegistry } from './sse/stream-registry';
 import { openStore } from './store/open-store';
 import type { Store } from './store/store';
@@ -28,6 +30,7 @@ export interface ApiContext {
   agentToken: string;
   /** DIRECT_CHAT_TRUSTED_PROXIES as a check. */
   isTrustedProxy: ProxyCheck;
+  previews: PreviewService;
 }
 
 export async function createApiContext(settings: ServerSettings): Promise<ApiContext> {
@@ -47,6 +50,7 @@ export async function createApiContext(settings: ServerSettings): Promise<ApiCon
       sessionStarts: new RateLimiter(SESSION_STARTS_PER_MINUTE),
       agentToken: loadOrCreateAgentToken(settings.dataDir, settings.agentToken),
       isTrustedProxy: parseTrustedProxies(settings.trustedProxies ?? []),
+      previews: createServerPreviews(store, settings.unfurlAllow),
     };
   } catch (error) {
     await bus.close();

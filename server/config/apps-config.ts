@@ -2,6 +2,8 @@ import { readFileSync } from 'node:fs';
 import type { LocaleCode } from '../../src/api/wire';
 import { APP_ID_PATTERN } from '../../src/api/limits';
 import { isExactOrigin } from './exact-origin';
+import { parsePreviewSettings } from '../previews/parse-preview-settings';
+import type { PreviewSettings } from '../previews/preview-policy';
 import { isLocaleCode } from './locale-codes';
 
 export interface LocaleBranding {
@@ -35,6 +37,7 @@ export interface HostedApp {
   logoUrl?: string;
   team: TeamMember[];
   branding: Partial<Record<LocaleCode, LocaleBranding>>;
+  linkPreviews: PreviewSettings;
 }
 
 export type AppsById = ReadonlyMap<string, HostedApp>;
@@ -53,7 +56,7 @@ export const MAX_TEAM = 5;
 export const MAX_QUICK_REPLIES = 4;
 const APP_KEYS = [
   'appId', 'name', 'appSecret', 'fullPage', 'allowedOrigins', 'locales', 'defaultLocale', 'accentColor', 'logoUrl',
-  'team', 'branding',
+  'team', 'branding', 'linkPreviews',
 ];
 const BRANDING_KEYS = ['title', 'welcome', 'accentColor', 'logoUrl', 'replyTime', 'quickReplies'];
 const TEAM_KEYS = ['name', 'avatarUrl'];
@@ -118,6 +121,7 @@ function parseApp(raw: unknown, at: string, problems: string[]): HostedApp | und
   const logoUrl = raw.logoUrl === undefined ? undefined : image(raw.logoUrl, `${at}.logoUrl`, problems);
   const team = raw.team === undefined ? [] : parseTeam(raw.team, `${at}.team`, problems);
   const branding = parseBranding(raw.branding, locales, `${at}.branding`, problems);
+  const linkPreviews = parsePreviewSettings(raw.linkPreviews, `${at}.linkPreviews`, problems);
 
   if (problems.length > before) return undefined;
   return {
@@ -132,6 +136,7 @@ function parseApp(raw: unknown, at: string, problems: string[]): HostedApp | und
     logoUrl,
     team,
     branding,
+    linkPreviews,
   };
 }
 

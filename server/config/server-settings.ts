@@ -1,6 +1,7 @@
 import { resolve } from 'node:path';
 import { isExactOrigin } from './exact-origin';
 import { parseTrustedProxies } from '../http/trusted-proxies';
+import { parseUnfurlAllow } from '../previews/unfurl-allow';
 
 /** Everything the server needs to start; read from the environment by readServerSettings. */
 export interface ServerSettings {
@@ -23,6 +24,8 @@ export interface ServerSettings {
   faultInjection: boolean;
   /** Origins (scheme://host[:port]) of pages hosted elsewhere that may call the visitor API (CORS). */
   corsOrigins: string[];
+  /** DIRECT_CHAT_UNFURL_ALLOW, tests only: host:port pairs the link-preview fetcher may reach although private. */
+  unfurlAllow?: string;
   /** Open TCP connections one client address (an IPv6 /64) may hold; more are dropped. Default 256. */
   maxConnectionsPerClient?: number;
   /** A client must send its request headers within this time (default 10 s) ... */
@@ -67,6 +70,7 @@ export function readServerSettings(env: NodeJS.ProcessEnv, projectRoot: string):
     maxStreamsPerClient: integer(env, 'DIRECT_CHAT_MAX_STREAMS_PER_IP', DEFAULT_MAX_STREAMS_PER_CLIENT, 1, 1_000_000),
     faultInjection: env.DIRECT_CHAT_FAULT_INJECTION === '1',
     corsOrigins: origins(env, 'DIRECT_CHAT_CORS_ORIGINS'),
+    unfurlAllow: unfurlAllow(env.DIRECT_CHAT_UNFURL_ALLOW),
     // Newer settings appear only when set; their defaults live where they are used.
     ...(env.DIRECT_CHAT_MAX_CONNECTIONS_PER_IP
       ? { maxConnectionsPerClient: integer(env, 'DIRECT_CHAT_MAX_CONNECTIONS_PER_IP', 0, 1, 1_000_000) }
@@ -74,6 +78,15 @@ export function readServerSettings(env: NodeJS.ProcessEnv, projectRoot: string):
     ...(env.DIRECT_CHAT_TRUSTED_PROXIES ? { trustedProxies: trustedProxies(env.DIRECT_CHAT_TRUSTED_PROXIES) } : {}),
     ...(env.DIRECT_CHAT_LOG_LEVEL ? { logLevel: logLevel(env.DIRECT_CHAT_LOG_LEVEL) } : {}),
   };
+}
+
+function unfurlAllow(value: string | undefined): string | undefined {
+  try {
+    parseUnfurlAllow(value);
+  } catch (error) {
+    throw new SettingsError((error as Error).message);
+  }
+  return value || undefined;
 }
 
 function databaseUrl(env: NodeJS.ProcessEnv): string | undefined {

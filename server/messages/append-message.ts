@@ -30,6 +30,7 @@ export async function appendMessage(context: ApiContext, session: SessionRecord,
   });
   switch (outcome.kind) {
     case 'created':
+      startPreview(context, session, outcome.message);
       return { message: outcome.message, created: true };
     case 'exists':
       if (sameContent(outcome.message, draft)) return { message: outcome.message, created: false };
@@ -44,4 +45,12 @@ function sameContent(message: Message, draft: MessageDraft): boolean {
   if ((message.author.name ?? '') !== (draft.author.name ?? '')) return false;
   if (draft.kind === 'text') return message.kind === 'text' && message.text === draft.text;
   return message.kind === 'link' && JSON.stringify(message.link) === JSON.stringify(draft.link);
+}
+
+// In the background: the answer and the message event go out now, the preview follows as an update.
+function startPreview(context: ApiContext, session: SessionRecord, message: Message): void {
+  const settings = context.apps.get(session.appId)?.linkPreviews;
+  if (!settings) return;
+  const target = { appId: session.appId, sessionId: session.id, messageId: message.id, seq: message.seq };
+  context.previews.onMessageStored(target, message.author.role, message.text, settings);
 }

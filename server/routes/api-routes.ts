@@ -4,6 +4,7 @@ import { agentAccountRoutes } from './agent-account-routes';
 import { agentRoutes, faultInjectionRoutes } from './agent-routes';
 import { configRoutes } from './config-route';
 import { messageRoutes } from './message-routes';
+import { agentPreviewRoutes, previewImageRoutes } from './preview-routes';
 import { sessionRoutes } from './session-routes';
 import { visitorEventsRoute } from './visitor-events-route';
 import { visitorRoutes } from './visitor-routes';
@@ -15,5 +16,7 @@ export function mountApiRoutes(app: Hono<AppEnv>, options: { faultInjection: boo
   }
   app.route('/api/agent', agentRoutes);
   app.route('/api/agent', agentAccountRoutes);
+  app.route('/api/agent', agentPreviewRoutes);
+  app.route('/api/previews', previewImageRoutes);
   if (options.faultInjection) app.route('/api/agent', faultInjectionRoutes);
 }

@@ -50,3 +50,14 @@ export const agentMeResponseSchema = v.looseObject({
     account: v.boolean(),
   }),
 });
+
+// A preview's fields are checked again where it is rendered (readLinkPreview, shared with the page).
+const linkPreviewSchema = v.looseObject({ url: v.string(), title: v.string() });
+
+export const linkPreviewResponseSchema = v.looseObject({ preview: v.optional(linkPreviewSchema) });
+export const agentPreviewEventSchema = v.looseObject({
+  sessionId: v.string(),
+  messageId: v.string(),
+  seq: v.number(),
+  preview: v.optional(linkPreviewSchema),
+});

@@ -3,6 +3,7 @@ import type { ApiContext } from '../api-context';
 import { serialTasks } from '../sse/serial-tasks';
 import type { SseStream } from '../sse/sse-stream';
 import type { SessionRecord } from '../store/records';
+import { previewEvent } from './preview-event';
 import { toWireSession } from './wire-session';
 
 /** Messages replayed after Last-Event-ID on one connection; a client further behind reads the rest with GET .../messages. */
@@ -36,10 +37,17 @@ export function followSession(context: ApiContext, session: SessionRecord, lastE
     return sent;
   }
   const catchUp = () => run('messages', async () => void (await sendAfterCursor()));
+  // A message not sent yet carries its preview when it goes; one already sent gets the preview as an update.
+  const sendPreview = (messageId: string) =>
+    run(`preview:${messageId}`, async () => {
+      const message = await store.messages.findById(session.id, messageId);
+      if (message && message.seq <= cursor) stream.send({ event: 'preview', data: previewEvent(message) });
+    });
 
   stream.onClose(
     context.bus.subscribe({ sessionId: session.id }, (event) => {
       if (event.kind === 'typing') stream.send({ event: 'typing', data: event.typing });
+      else if (event.kind === 'preview') sendPreview(event.messageId);
       else if (event.kind === 'message' && event.message && event.seq === cursor + 1 && run.idle()) {
         // Written by this instance and the very next one: no need to read it back.
         stream.send({ event: 'message', id: event.seq, data: event.message });

@@ -1,5 +1,5 @@
 import type { Kysely, Selectable } from 'kysely';
-import type { AuthorRole, LinkCard, Message } from '../../src/api/wire';
+import type { AuthorRole, LinkCard, LinkPreview, Message } from '../../src/api/wire';
 import type { MessageWindow } from './records';
 import type { StoreCore } from './store-core';
 import type { MessagesTable, Tables } from './tables';
@@ -27,6 +27,9 @@ export interface MessageStore {
   /** Up to `limit` messages inside the window nearest its upper end, returned in ascending order. */
   newest(sessionId: string, window: MessageWindow, limit: number): Promise<Message[]>;
   latest(sessionId: string): Promise<Message | undefined>;
+  findById(sessionId: string, messageId: string): Promise<Message | undefined>;
+  /** Sets or (undefined) removes a message's link preview and announces it; the message as it now is. */
+  setPreview(appId: string, sessionId: string, messageId: string, preview: LinkPreview | undefined): Promise<Message | undefined>;
 }
 
 // Thrown inside the transaction to roll the seq reservation back.
@@ -80,6 +83,25 @@ export function createMessageStore(core: StoreCore): MessageStore {
     oldest: (sessionId, window, limit) => core.read((db) => inWindow(db, sessionId, window, 'asc', limit)),
     newest: (sessionId, window, limit) => core.read(async (db) => (await inWindow(db, sessionId, window, 'desc', limit)).reverse()),
     latest: (sessionId) => core.read(async (db) => (await inWindow(db, sessionId, {}, 'desc', 1))[0]),
+    findById: (sessionId, messageId) =>
+      core.read(async (db) => {
+        const row = await db.selectFrom('messages').selectAll().where('session_id', '=', sessionId).where('id', '=', messageId).executeTakeFirst();
+        return row && toMessage(row);
+      }),
+    setPreview: (appId, sessionId, messageId, preview) =>
+      core.write(async ({ trx, announce }) => {
+        const row = await trx
+          .updateTable('messages')
+          .set({ preview: preview ? JSON.stringify(preview) : null })
+          .where('session_id', '=', sessionId)
+          .where('id', '=', messageId)
+          .where('session_id', 'in', (eb) => eb.selectFrom('sessions').select('id').where('app_id', '=', appId))
+          .returningAll()
+          .executeTakeFirst();
+        if (!row) return undefined;
+        await announce({ kind: 'preview', appId, sessionId, messageId, seq: row.seq });
+        return toMessage(row);
+      }),
   };
 }
 
@@ -108,6 +130,7 @@ function toRow(sessionId: string, message: Message): MessagesTable {
     kind: message.kind,
     text: message.text ?? null,
     link: message.link ? JSON.stringify(message.link) : null,
+    preview: message.preview ? JSON.stringify(message.preview) : null,
     created_at: message.createdAt,
   };
 }
@@ -123,5 +146,6 @@ function toMessage(row: Selectable<MessagesTable>): Message {
   if (row.client_id !== null) message.clientId = row.client_id;
   if (row.text !== null) message.text = row.text;
   if (row.link !== null) message.link = JSON.parse(row.link) as LinkCard;
+  if (row.preview !== null) message.preview = JSON.parse(row.preview) as LinkPreview;
   return message;
 }

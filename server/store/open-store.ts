@@ -6,6 +6,7 @@ import { createMessageStore } from './message-store';
 import { migrateToLatest } from './migrations/migrations';
 import { createNonceStore } from './nonce-store';
 import { openPostgres } from './postgres/open-postgres';
+import { createPreviewCacheStore } from './preview-cache-store';
 import { createSessionStore } from './session-store';
 import { createVisitorStore } from './visitor-store';
 import { openSqlite } from './sqlite/open-sqlite';
@@ -37,6 +38,7 @@ export async function openStore(location: StoreLocation, bus: Bus): Promise<Stor
     messages: createMessageStore(core),
     nonces: createNonceStore(core),
     agents: createAgentStore(core),
+    previews: createPreviewCacheStore(core),
     close: () => (closing ??= db.destroy()),
   };
 }

@@ -1,6 +1,7 @@
 import type { AgentStore } from './agent-store';
 import type { MessageStore } from './message-store';
 import type { NonceStore } from './nonce-store';
+import type { PreviewStore } from '../previews/preview-store';
 import type { SessionStore } from './session-store';
 import type { VisitorStore } from './visitor-store';
 
@@ -17,6 +18,7 @@ export interface Store {
   readonly messages: MessageStore;
   readonly nonces: NonceStore;
   readonly agents: AgentStore;
+  readonly previews: PreviewStore;
   close(): Promise<void>;
 }
 

@@ -44,6 +44,8 @@ export interface MessagesTable {
   kind: 'text' | 'link';
   text: string | null;
   link: string | null;
+  /** LinkPreview as JSON, added after the message was stored (issue 12). */
+  preview: string | null;
   created_at: string;
 }
 
@@ -64,6 +66,20 @@ export interface AgentAppsTable {
   app_id: string;
 }
 
+export interface PreviewCacheTable {
+  key: string;
+  preview: string | null;
+  failure: string | null;
+  expires_at: string;
+}
+
+export interface PreviewImagesTable {
+  id: string;
+  body: Buffer;
+  width: number;
+  height: number;
+}
+
 export interface Tables {
   visitors: VisitorsTable;
   used_nonces: UsedNoncesTable;
@@ -71,4 +87,6 @@ export interface Tables {
   messages: MessagesTable;
   agents: AgentsTable;
   agent_apps: AgentAppsTable;
+  preview_cache: PreviewCacheTable;
+  preview_images: PreviewImagesTable;
 }

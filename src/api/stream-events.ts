@@ -1,6 +1,6 @@
 import type { StreamEvent } from './wire';
 import type { SseEvent } from './sse-parser';
-import { isCount, isMessage, isSession } from './wire-guards';
+import { isCount, isMessage, isSession, readLinkPreview } from './wire-guards';
 
 const MAX_HEARTBEAT_MS = 3_600_000;
 
@@ -26,6 +26,11 @@ export function parseStreamEvent(raw: SseEvent): StreamEvent | null {
       return isCount(record.lastSeq) && isCount(record.heartbeatMs) && record.heartbeatMs > 0 && record.heartbeatMs <= MAX_HEARTBEAT_MS
         ? { type: 'ready', data: { lastSeq: record.lastSeq, heartbeatMs: record.heartbeatMs } }
         : null;
+    case 'preview': {
+      const preview = record.preview === undefined ? undefined : readLinkPreview(record.preview);
+      if (typeof record.messageId !== 'string' || !isCount(record.seq) || (record.preview !== undefined && !preview)) return null;
+      return { type: 'preview', data: { messageId: record.messageId, seq: record.seq, ...(preview ? { preview } : {}) } };
+    }
     default:
       return null;
   }

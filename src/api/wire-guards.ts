@@ -1,6 +1,6 @@
 // A backend is the integrator's: check the shape of what the page renders rather than trust it.
 import { SESSION_ID_PATTERN } from './limits';
-import type { AppConfig, CreateVisitorResponse, LinkCard, Message, Session, TeamMember } from './wire';
+import type { AppConfig, CreateVisitorResponse, LinkCard, LinkPreview, Message, Session, TeamMember } from './wire';
 
 type Json = Record<string, unknown>;
 const isObject = (value: unknown): value is Json => typeof value === 'object' && value !== null && !Array.isArray(value);
@@ -27,6 +27,19 @@ function isLinkCard(value: unknown): value is LinkCard {
     isOptionalString(value.imageUrl) &&
     isOptionalString(value.description)
   );
+}
+
+export const PREVIEW_IMAGE_ID = /^[A-Za-z0-9_-]{16,64}$/;
+
+/** A preview of the contract's shape (its link is checked again where it is rendered), or undefined. */
+export function readLinkPreview(value: unknown): LinkPreview | undefined {
+  if (!isObject(value) || !isString(value.url) || !isString(value.title)) return undefined;
+  if (!isOptionalString(value.description) || !isOptionalString(value.siteName)) return undefined;
+  const image = value.image;
+  const imageOk =
+    image === undefined ||
+    (isObject(image) && isString(image.id) && PREVIEW_IMAGE_ID.test(image.id) && isCount(image.width) && isCount(image.height));
+  return imageOk ? (value as unknown as LinkPreview) : undefined;
 }
 
 export function isMessage(value: unknown): value is Message {

@@ -120,6 +120,21 @@ export interface LinkCard {
   description?: string;
 }
 
+/**
+ * What the server read from the page behind the first link of a message (Open Graph, Twitter or HTML metadata),
+ * sent as an update of that message (`event: preview`) and included in later reads. Every string is remote
+ * content: render it as text.
+ */
+export interface LinkPreview {
+  /** http(s): the link as written in the message. */
+  url: string;
+  title: string;
+  description?: string;
+  siteName?: string;
+  /** Fetched once by the server, re-encoded as WebP and served from its own origin: GET {apiBase}/previews/{id}. */
+  image?: { id: string; width: number; height: number };
+}
+
 export interface Message {
   id: string;
   /** Per-session sequence number, 1, 2, 3... with no gaps. */
@@ -130,6 +145,7 @@ export interface Message {
   kind: 'text' | 'link';
   text?: string;
   link?: LinkCard;
+  preview?: LinkPreview;
 }
 
 /** GET .../sessions/{id}/messages?after=&before=&limit= → ascending by seq. `after` and `before` are exclusive. */
@@ -155,12 +171,20 @@ export interface MessageResponse {
  * - `event: typing`, no id, data: TypingEvent
  * - `event: session`, no id, data: Session (status changes)
  * - `event: ready`, no id, data: ReadyEvent, sent first on every connection
+ * - `event: preview`, no id, data: PreviewEvent (a link preview added to or removed from a message)
  * - comment lines (`: heartbeat`) every `heartbeatMs`
  */
 export interface TypingEvent {
   role: 'agent';
   name?: string;
   typing: boolean;
+}
+
+/** A message's preview arrived, or was removed (no `preview`). Not replayed: a later read of the message has it. */
+export interface PreviewEvent {
+  messageId: string;
+  seq: number;
+  preview?: LinkPreview;
 }
 
 export interface ReadyEvent {
@@ -172,4 +196,5 @@ export type StreamEvent =
   | { type: 'message'; data: Message }
   | { type: 'typing'; data: TypingEvent }
   | { type: 'session'; data: Session }
-  | { type: 'ready'; data: ReadyEvent };
+  | { type: 'ready'; data: ReadyEvent }
+  | { type: 'preview'; data: PreviewEvent };

@@ -5,11 +5,11 @@ import { isOnline } from './chat-store';
 import type { EngineContext } from './engine-context';
 import type { LiveStream } from './live-stream';
 import type { TranscriptSync } from './transcript-sync';
-import { newestSeq } from './transcript';
+import { applyPreview, newestSeq } from './transcript';
 
 const TYPING_TIMEOUT_MS = 8_000;
 
-/** The open conversation's live stream and what its events mean for the state: messages, typing, session, connection. */
+/** The open conversation's live stream and what its events mean for the state: messages, previews, typing, session, connection. */
 export class StreamWiring {
   private stream: LiveStream | null = null;
   /** Which open() call is current: the stream code loads asynchronously, and only the latest may start. */
@@ -109,6 +109,11 @@ export class StreamWiring {
       case 'session':
         if (event.data.id === sessionId) store.update({ session: event.data });
         return;
+      case 'preview': {
+        const messages = applyPreview(store.get().messages, event.data);
+        if (messages !== store.get().messages) store.update({ messages });
+        return;
+      }
     }
   }
 

@@ -1,4 +1,4 @@
-import type { Message } from '../api/wire';
+import type { Message, PreviewEvent } from '../api/wire';
 
 /** Messages ordered by seq, each seq once; a newer copy of a seq replaces the older one. */
 export function mergeMessages(current: readonly Message[], incoming: readonly Message[]): Message[] {
@@ -24,4 +24,14 @@ export function contiguousSeq(messages: readonly Message[], firstSeq = 1): numbe
 
 export function newestSeq(messages: readonly Message[]): number {
   return messages.length === 0 ? 0 : messages[messages.length - 1].seq;
+}
+
+/** The messages with one message's preview set (or removed); the same array when that message is not held. */
+export function applyPreview(messages: Message[], update: PreviewEvent): Message[] {
+  const index = messages.findIndex((message) => message.id === update.messageId && message.seq === update.seq);
+  if (index < 0) return messages;
+  const { preview: _old, ...message } = messages[index];
+  const next = [...messages];
+  next[index] = update.preview ? { ...message, preview: update.preview } : message;
+  return next;
 }

@@ -7,6 +7,7 @@ import type {
   AgentSessionDetailResponse,
   AgentSessionListResponse,
   AgentTypingRequest,
+  LinkPreviewResponse,
 } from '../../agent-wire';
 import type { MessagePage, MessageResponse, SessionResponse } from '../../../src/api/wire';
 import * as v from 'valibot';
@@ -15,6 +16,7 @@ import {
   agentMeResponseSchema,
   agentSessionDetailResponseSchema,
   agentSessionListResponseSchema,
+  linkPreviewResponseSchema,
 } from '../../schemas/agent-wire-schemas';
 import { messagePageSchema, messageResponseSchema, sessionResponseSchema } from '../../schemas/wire-schemas';
 import { agentPaths, type MessageQuery, type SessionFilter } from './agent-paths';
@@ -79,6 +81,11 @@ export function createAgentClient({ apiBase, token, onUnauthorized }: AgentClien
     },
     closeSession: (appId: string, sessionId: string) =>
       json<SessionResponse>(sessionResponseSchema, agentPaths.close(appId, sessionId), post({})),
+    /** What the visitor would see for a link the agent is composing (nothing when the app's policy excludes it). */
+    previewLink: (appId: string, url: string, signal?: AbortSignal) =>
+      json<LinkPreviewResponse>(linkPreviewResponseSchema, agentPaths.previews(appId), { ...post({ url }), signal }),
+    removePreview: (appId: string, sessionId: string, messageId: string) =>
+      json<MessageResponse>(messageResponseSchema, agentPaths.messagePreview(appId, sessionId, messageId), { method: 'DELETE' }),
     openAppEvents: (appId: string, signal: AbortSignal) =>
       request(agentPaths.appEvents(appId), { headers: { Accept: 'text/event-stream' }, signal }),
   };

@@ -29,4 +29,7 @@ export const agentPaths = {
   typing: (appId: string, sessionId: string): string => `${agentPaths.session(appId, sessionId)}/typing`,
   close: (appId: string, sessionId: string): string => `${agentPaths.session(appId, sessionId)}/close`,
   appEvents: (appId: string): string => `/api/agent/apps/${seg(appId)}/events`,
+  previews: (appId: string): string => `/api/agent/apps/${seg(appId)}/previews`,
+  messagePreview: (appId: string, sessionId: string, messageId: string): string =>
+    `${agentPaths.session(appId, sessionId)}/messages/${seg(messageId)}/preview`,
 };

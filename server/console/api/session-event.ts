@@ -1,14 +1,17 @@
-// The app stream's `session` event, checked before it touches state: the stream is remote input.
+// The app stream's `session` and `preview` events, checked before they touch state: the stream is remote input.
 import * as v from 'valibot';
-import type { AgentSessionSummary } from '../../agent-wire';
-import { agentSessionSummarySchema } from '../../schemas/agent-wire-schemas';
+import type { AgentPreviewEvent, AgentSessionSummary } from '../../agent-wire';
+import { agentPreviewEventSchema, agentSessionSummarySchema } from '../../schemas/agent-wire-schemas';
 
-export function parseSessionEvent(data: string): AgentSessionSummary | null {
+function parse<T>(schema: v.GenericSchema, data: string): T | null {
   let value: unknown;
   try {
     value = JSON.parse(data);
   } catch {
     return null;
   }
-  return v.is(agentSessionSummarySchema, value) ? (value as AgentSessionSummary) : null;
+  return v.is(schema, value) ? (value as T) : null;
 }
+
+export const parseSessionEvent = (data: string) => parse<AgentSessionSummary>(agentSessionSummarySchema, data);
+export const parsePreviewEvent = (data: string) => parse<AgentPreviewEvent>(agentPreviewEventSchema, data);

@@ -1,6 +1,7 @@
-import { useEffect, useMemo, useRef } from 'preact/hooks';
-import type { AgentSessionSummary } from '../../agent-wire';
-import type { Session } from '../../../src/api/wire';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'preact/hooks';
+import type { AgentPreviewEvent, AgentSessionSummary } from '../../agent-wire';
+import type { Message, Session } from '../../../src/api/wire';
+import { describeError } from '../api/api-error';
 import type { AgentClient } from '../api/agent-client';
 import { createTypingNotifier } from '../compose/typing-notifier';
 import { useConversation } from '../hooks/use-conversation';
@@ -20,9 +21,10 @@ interface Props {
   agentName: string;
   onBack(): void;
   onClosed(session: Session): void;
+  onPreview(listener: (event: AgentPreviewEvent) => void): () => void;
 }
 
-export function Conversation({ client, appId, summary, agentName, onBack, onClosed }: Props) {
+export function Conversation({ client, appId, summary, agentName, onBack, onClosed, onPreview }: Props) {
   const sessionId = summary.id;
   const conversation = useConversation(client, appId, sessionId, summary.lastSeq);
   const outbox = useOutbox(client, appId, sessionId, agentName, (m) => conversation.addMessages([m]));
@@ -40,6 +42,24 @@ export function Conversation({ client, appId, summary, agentName, onBack, onClos
   );
   useEffect(() => () => typing.stop(), [typing]);
   useEffect(() => heading.current?.focus(), []);
+  const { applyPreview, addMessages } = conversation;
+  useEffect(() => onPreview((event) => event.sessionId === sessionId && applyPreview(event)), [onPreview, sessionId, applyPreview]);
+
+  const [previewError, setPreviewError] = useState<string | null>(null);
+  const removePreview = useCallback(
+    (message: Message) => {
+      setPreviewError(null);
+      client.removePreview(appId, sessionId, message.id).then(
+        (answer) => addMessages([answer.message]),
+        (error: unknown) => setPreviewError(describeError(error)),
+      );
+    },
+    [client, appId, sessionId, addMessages],
+  );
+  const previewLookup = useCallback(
+    async (url: string, signal: AbortSignal) => (await client.previewLink(appId, url, signal)).preview,
+    [client, appId],
+  );
 
   const open = summary.status === 'open';
 
@@ -70,13 +90,16 @@ export function Conversation({ client, appId, summary, agentName, onBack, onClos
             loaded={conversation.detail !== null}
             loadingEarlier={conversation.loadingEarlier}
             onLoadEarlier={conversation.loadEarlier}
+            onRemovePreview={removePreview}
           />
+          {previewError && <p class="notice notice--error" role="alert">The preview could not be removed: {previewError}</p>}
           {conversation.liveError && <p class="notice notice--error">Updates delayed: {conversation.liveError}</p>}
           <OutboxList items={outbox.items} onRetry={outbox.retry} onDiscard={outbox.discard} />
           {open ? (
             <div class="composer">
               <ReplyBox
                 notice={outbox.notice}
+                previewLookup={previewLookup}
                 onTyping={typing.input}
                 onSend={(text) => {
                   typing.stop();

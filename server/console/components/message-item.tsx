@@ -2,6 +2,7 @@ import type { Message } from '../../../src/api/wire';
 import { formatFullTime, formatShortTime } from '../text/format-time';
 import { LinkCard } from './link-card';
 import { LinkifiedText } from './linkified-text';
+import { PreviewCard } from './preview-card';
 
 function authorLabel(author: Message['author']): string {
   const name = author.name?.trim();
@@ -15,7 +16,12 @@ function authorLabel(author: Message['author']): string {
   }
 }
 
-export function MessageItem({ message }: { message: Message }) {
+interface Props {
+  message: Message;
+  onRemovePreview(message: Message): void;
+}
+
+export function MessageItem({ message, onRemovePreview }: Props) {
   return (
     <li class={`message message--${message.author.role}`}>
       <p class="message__meta">
@@ -30,6 +36,14 @@ export function MessageItem({ message }: { message: Message }) {
         <p class="message__text">
           <LinkifiedText text={message.text ?? ''} />
         </p>
+      )}
+      {message.kind === 'text' && message.preview && (
+        <>
+          <PreviewCard preview={message.preview} />
+          <button type="button" class="button message__remove-preview" onClick={() => onRemovePreview(message)}>
+            Remove preview
+          </button>
+        </>
       )}
     </li>
   );

@@ -1,14 +1,18 @@
 import { useState } from 'preact/hooks';
 import { MAX_MESSAGE_LENGTH } from '../../../src/api/limits';
+import { useComposePreview, type PreviewLookup } from '../hooks/use-compose-preview';
+import { PreviewCard } from './preview-card';
 
 interface Props {
   onSend(text: string): void;
   onTyping(): void;
   notice: string | null;
+  previewLookup: PreviewLookup;
 }
 
-export function ReplyBox({ onSend, onTyping, notice }: Props) {
+export function ReplyBox({ onSend, onTyping, notice, previewLookup }: Props) {
   const [text, setText] = useState('');
+  const preview = useComposePreview(text, previewLookup);
 
   function send() {
     const trimmed = text.trim();
@@ -44,6 +48,12 @@ export function ReplyBox({ onSend, onTyping, notice }: Props) {
         onKeyDown={onKeyDown}
         aria-describedby="reply-hint"
       />
+      {preview && (
+        <div class="reply-box__preview">
+          <p class="hint">The visitor will see this preview:</p>
+          <PreviewCard preview={preview} />
+        </div>
+      )}
       <div class="reply-box__row">
         <p id="reply-hint" class="hint">
           Enter sends; Shift+Enter starts a new line.

@@ -1,4 +1,5 @@
 import { useLayoutEffect, useRef } from 'preact/hooks';
+import type { Message } from '../../../src/api/wire';
 import { oldestSeq, splitAtBaseline, type Transcript as TranscriptState } from '../state/transcript';
 import { MessageItem } from './message-item';
 
@@ -7,13 +8,14 @@ interface Props {
   loaded: boolean;
   loadingEarlier: boolean;
   onLoadEarlier(): void;
+  onRemovePreview(message: Message): void;
 }
 
 const NEAR_BOTTOM_PX = 80;
 
 // Messages present when the conversation opened (and earlier pages) are history; only those that arrive after
 // are inside the role="log" live region, so a screen reader announces new messages and nothing else.
-export function Transcript({ transcript, loaded, loadingEarlier, onLoadEarlier }: Props) {
+export function Transcript({ transcript, loaded, loadingEarlier, onLoadEarlier, onRemovePreview }: Props) {
   const scroller = useRef<HTMLDivElement>(null);
   const before = useRef({ height: 0, top: 0, oldest: 0, pinned: true });
   const { history, fresh } = splitAtBaseline(transcript);
@@ -59,7 +61,7 @@ export function Transcript({ transcript, loaded, loadingEarlier, onLoadEarlier }
       {history.length > 0 && (
         <ol class="transcript__list" aria-label="Earlier messages">
           {history.map((m) => (
-            <MessageItem key={m.seq} message={m} />
+            <MessageItem key={m.seq} message={m} onRemovePreview={onRemovePreview} />
           ))}
         </ol>
       )}
@@ -67,7 +69,7 @@ export function Transcript({ transcript, loaded, loadingEarlier, onLoadEarlier }
         {fresh.length > 0 && (
           <ol class="transcript__list">
             {fresh.map((m) => (
-              <MessageItem key={m.seq} message={m} />
+              <MessageItem key={m.seq} message={m} onRemovePreview={onRemovePreview} />
             ))}
           </ol>
         )}

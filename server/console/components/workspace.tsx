@@ -84,6 +84,7 @@ export function Workspace({ client, appId, agentName }: Props) {
             agentName={agentName}
             onBack={() => leave(selected.id)}
             onClosed={closed}
+            onPreview={live.onPreview}
           />
         ) : (
           <p class="workspace__placeholder">Select a conversation to read and reply.</p>

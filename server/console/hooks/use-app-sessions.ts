@@ -1,12 +1,12 @@
 // An app's conversations, kept live: the list call, then the app event stream; after every reconnection the
 // list is fetched again, since events sent while disconnected are not replayed.
-import { useCallback, useEffect, useState } from 'preact/hooks';
-import type { AgentSessionSummary } from '../../agent-wire';
+import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
+import type { AgentPreviewEvent, AgentSessionSummary } from '../../agent-wire';
 import type { Session } from '../../../src/api/wire';
 import type { AgentClient } from '../api/agent-client';
 import { ApiError, describeError } from '../api/api-error';
 import { connectEventStream, type StreamStatus } from '../api/event-stream';
-import { parseSessionEvent } from '../api/session-event';
+import { parsePreviewEvent, parseSessionEvent } from '../api/session-event';
 import { applySession, mergeSummaries } from '../state/session-list';
 
 export interface AppSessions {
@@ -19,6 +19,8 @@ export interface AppSessions {
   loadMore(): void;
   reload(): void;
   sessionChanged(session: Session): void;
+  /** Previews added or removed live; the open conversation listens for its own. Returns the unsubscribe. */
+  onPreview(listener: (event: AgentPreviewEvent) => void): () => void;
 }
 
 export function useAppSessions(client: AgentClient, appId: string): AppSessions {
@@ -29,6 +31,7 @@ export function useAppSessions(client: AgentClient, appId: string): AppSessions 
   const [reloads, setReloads] = useState(0);
   const [cursor, setCursor] = useState<string | undefined>(undefined);
   const [loadingMore, setLoadingMore] = useState(false);
+  const previewListeners = useRef(new Set<(event: AgentPreviewEvent) => void>());
 
   useEffect(() => {
     let active = true;
@@ -49,6 +52,11 @@ export function useAppSessions(client: AgentClient, appId: string): AppSessions 
     const stream = connectEventStream({
       open: (signal) => client.openAppEvents(appId, signal),
       onEvent: (event) => {
+        if (event.event === 'preview') {
+          const update = parsePreviewEvent(event.data);
+          if (update) for (const listener of previewListeners.current) listener(update);
+          return;
+        }
         if (event.event !== 'session') return;
         const summary = parseSessionEvent(event.data);
         if (summary && summary.appId === appId) setSessions((current) => mergeSummaries(current, [summary]));
@@ -84,5 +92,10 @@ export function useAppSessions(client: AgentClient, appId: string): AppSessions 
   }, [client, appId, cursor, loadingMore]);
   const sessionChanged = useCallback((session: Session) => setSessions((current) => applySession(current, session)), []);
 
-  return { sessions, loaded, loadError, streamStatus, hasMore: cursor !== undefined, loadMore, reload, sessionChanged };
+  const onPreview = useCallback((listener: (event: AgentPreviewEvent) => void) => {
+    previewListeners.current.add(listener);
+    return () => void previewListeners.current.delete(listener);
+  }, []);
+
+  return { sessions, loaded, loadError, streamStatus, hasMore: cursor !== undefined, loadMore, reload, sessionChanged, onPreview };
 }

@@ -2,7 +2,8 @@
 // and catch-up whenever the app stream reports a lastSeq beyond the newest message held.
 import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
 import type { AgentSessionDetailResponse } from '../../agent-wire';
-import type { Message } from '../../../src/api/wire';
+import type { Message, PreviewEvent } from '../../../src/api/wire';
+import { applyPreview as withPreview } from '../../../src/chat/transcript';
 import type { AgentClient } from '../api/agent-client';
 import { ApiError, describeError } from '../api/api-error';
 import { EMPTY_TRANSCRIPT, mergeMessages, newestSeq, oldestSeq, type Transcript } from '../state/transcript';
@@ -18,6 +19,8 @@ export interface Conversation {
   loadingEarlier: boolean;
   loadEarlier(): void;
   addMessages(messages: Message[]): void;
+  /** A preview added or removed (event: preview); a message not held yet gets it when it is read. */
+  applyPreview(update: PreviewEvent): void;
   retry(): void;
 }
 
@@ -115,10 +118,17 @@ export function useConversation(
     })();
   }, [client, appId, sessionId, transcript.messages, loadingEarlier]);
 
+  const applyPreview = useCallback((update: PreviewEvent) => {
+    setTranscript((t) => {
+      const messages = withPreview(t.messages, update);
+      return messages === t.messages ? t : { ...t, messages };
+    });
+  }, []);
+
   const retry = useCallback(() => {
     setLoadError(null);
     setAttempt((n) => n + 1);
   }, []);
 
-  return { detail, transcript, loadError, liveError, loadingEarlier, loadEarlier, addMessages, retry };
+  return { detail, transcript, loadError, liveError, loadingEarlier, loadEarlier, addMessages, applyPreview, retry };
 }

@@ -2,6 +2,7 @@ import { Migrator, type Kysely, type Migration } from 'kysely';
 import type { StoreEngine } from '../store';
 import * as initial from './0001-initial';
 import * as agents from './0002-agents';
+import { linkPreviews } from './0003-link-previews';
 
 /**
  * Every schema step, in order, for both engines (kysely's schema builder writes each engine's SQL; a step that must
@@ -12,7 +13,11 @@ import * as agents from './0002-agents';
 const STEPS: Record<string, (engine: StoreEngine) => Migration> = {
   '0001-initial': () => initial,
   '0002-agents': () => agents,
+  '0003-link-previews': linkPreviews,
 };
+
+/** The steps' names in the order they apply. */
+export const MIGRATION_NAMES: readonly string[] = Object.keys(STEPS);
 
 export async function migrateToLatest(db: Kysely<unknown>, engine: StoreEngine): Promise<void> {
   const migrations = Object.fromEntries(Object.entries(STEPS).map(([name, step]) => [name, step(engine)]));

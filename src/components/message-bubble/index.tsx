@@ -7,6 +7,8 @@ import { formatDay } from '../../i18n/format-day';
 import { Avatar } from '../avatar';
 import { LinkCard } from '../link-card';
 import { memoized } from '../memoized';
+import { LinkPreview } from '../link-preview';
+import { readLinkPreview } from '../../api/wire-guards';
 import './style.css';
 
 export interface BubbleProps {
@@ -48,6 +50,7 @@ function Bubble({ message, entry, layout, avatarUrl, locale, t, onRetry, onDisca
   const role = message?.author.role ?? 'visitor';
   const name = role === 'visitor' ? t('log.you') : message?.author.name || t(role === 'agent' ? 'log.agent' : 'log.system');
   const failed = entry?.status === 'failed';
+  const preview = message?.kind === 'text' ? readLinkPreview(message.preview) : undefined;
   const state = entry ? (failed ? ' bubble-row--failed' : ' bubble-row--sending') : '';
   const run = `${layout.startsRun ? ' bubble-row--starts-run' : ''}${layout.endsRun ? ' bubble-row--ends-run' : ''}`;
   const time = message && layout.endsRun ? messageDisplay(message, locale).time : '';
@@ -73,6 +76,7 @@ function Bubble({ message, entry, layout, avatarUrl, locale, t, onRetry, onDisca
         ) : (
           <MessageText message={message} text={entry?.text ?? ''} locale={locale} t={t} />
         )}
+        {preview && <LinkPreview preview={preview} />}
       </div>
       <time class="bubble-row__meta" dateTime={message?.createdAt}>
         {time}

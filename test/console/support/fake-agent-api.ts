@@ -8,7 +8,7 @@ import type {
   AgentSessionSummary,
   AgentVisitorDetail,
 } from '../../../server/agent-wire';
-import type { Message } from '../../../src/api/wire';
+import type { LinkPreview, Message } from '../../../src/api/wire';
 import { createSseChannel } from './sse-channel';
 import { message as makeMessage, summaryOf } from './fixtures';
 
@@ -44,6 +44,8 @@ export function createFakeAgentApi() {
     failSends: 0,
     /** Answer sends with this error (status and code) until cleared. */
     refuseSends: null as { status: number; code: string } | null,
+    /** What POST .../previews answers for a composed link, by URL. */
+    composePreviews: new Map<string, LinkPreview>(),
   });
   const state = initial();
   const events = createSseChannel();
@@ -79,7 +81,33 @@ export function createFakeAgentApi() {
     return m;
   }
 
+  /** A message's preview set (or removed) as the server does after fetching, announced on the app stream. */
+  function setPreview(sessionId: string, seq: number, preview: LinkPreview | undefined): void {
+    const stored = state.sessions.get(sessionId)!;
+    const index = stored.messages.findIndex((m) => m.seq === seq);
+    const { preview: _old, ...without } = stored.messages[index];
+    stored.messages[index] = preview ? { ...without, preview } : without;
+    events.send('preview', { sessionId, messageId: without.id, seq, ...(preview ? { preview } : {}) });
+  }
+
   const handlers = [
+    http.post(`${API}/apps/:appId/previews`, async ({ request }) => {
+      const body = (await request.json()) as { url: string };
+      record(request, body);
+      if (!authorized(request)) return unauthorized();
+      const preview = state.composePreviews.get(body.url);
+      return HttpResponse.json(preview ? { preview } : {});
+    }),
+    http.delete(`${API}/apps/:appId/sessions/:id/messages/:messageId/preview`, ({ request, params }) => {
+      record(request);
+      if (!authorized(request)) return unauthorized();
+      const stored = state.sessions.get(String(params.id));
+      const index = stored?.messages.findIndex((m) => m.id === params.messageId) ?? -1;
+      if (!stored || index < 0) return HttpResponse.json({ error: { code: 'not_found', message: 'no such message' } }, { status: 404 });
+      const { preview: _old, ...without } = stored.messages[index];
+      stored.messages[index] = without;
+      return HttpResponse.json({ message: without });
+    }),
     http.get(`${API}/apps`, ({ request }) => {
       record(request);
       return authorized(request) ? HttpResponse.json({ apps: state.apps }) : unauthorized();
@@ -178,6 +206,7 @@ export function createFakeAgentApi() {
     events,
     addSession,
     receive,
+    setPreview,
     requests: (method: string, pathEnd: string) =>
       state.requests.filter((r) => r.method === method && r.path.endsWith(pathEnd)),
   };

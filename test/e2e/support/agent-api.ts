@@ -60,6 +60,10 @@ export class AgentApi {
     return (await this.call<{ message: Message }>('POST', `/sessions/${sessionId}/messages`, body)).message;
   }
 
+  async removePreview(sessionId: string, messageId: string): Promise<Message> {
+    return (await this.call<{ message: Message }>('DELETE', `/sessions/${sessionId}/messages/${messageId}/preview`)).message;
+  }
+
   async close(sessionId: string): Promise<void> {
     await this.call('POST', `/sessions/${sessionId}/close`);
   }

@@ -1,7 +1,7 @@
 // An in-memory backend speaking the wire contract at the HTTP layer (msw), for component tests of the page.
 // The real server is exercised by test/server and the end-to-end suite; this one lets tests inject faults.
 import { http, HttpResponse, type HttpHandler } from 'msw';
-import type { AppConfig, ErrorCode, IdentityError, Message, Session } from '../../../src/api/wire';
+import type { AppConfig, ErrorCode, IdentityError, LinkPreview, Message, Session } from '../../../src/api/wire';
 
 export const API = 'http://localhost:3000/api';
 
@@ -34,6 +34,8 @@ export interface FakeBackend {
   visitors: FakeVisitor[];
   agentSays(sessionId: string, text: string): Message;
   agentTyping(sessionId: string): void;
+  /** Sets (or with no preview removes) a message's link preview and sends the update on the stream. */
+  previewMessage(sessionId: string, message: Message, preview?: LinkPreview): void;
   closeSession(sessionId: string): void;
   /** Ends every open event stream, as a dropped connection would. */
   dropStreams(): void;
@@ -73,6 +75,11 @@ export function createFakeBackend(overrides: Partial<AppConfig> = {}): FakeBacke
     },
     agentTyping(sessionId) {
       push(sessionId, `event: typing\ndata: ${JSON.stringify({ role: 'agent', name: 'Sam', typing: true })}\n\n`);
+    },
+    previewMessage(sessionId, message, preview) {
+      const held = backend.sessions.get(sessionId)?.messages.find((candidate) => candidate.id === message.id);
+      if (held) Object.assign(held, { preview });
+      push(sessionId, `event: preview\ndata: ${JSON.stringify({ messageId: message.id, seq: message.seq, preview })}\n\n`);
     },
     closeSession(sessionId) {
       const session = backend.sessions.get(sessionId);
