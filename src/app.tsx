@@ -4,8 +4,9 @@ import { BootContext, type Boot } from './boot/boot-context';
 import { ErrorBoundary } from './components/error-boundary';
 import { I18nContext } from './i18n/use-t';
 import { ChatRoute } from './pages/chat-route';
+import { LinkRoute } from './pages/link-route';
 import { NotFoundPage } from './pages/not-found-page';
-import { DIRECT_ROUTE } from './routes';
+import { CHAT_LINK_ROUTE, DIRECT_ROUTE } from './routes';
 
 export function App({ boot, i18n }: { boot: Boot; i18n: i18n }) {
   return (
@@ -15,6 +16,7 @@ export function App({ boot, i18n }: { boot: Boot; i18n: i18n }) {
           <LocationProvider>
             <Router>
               <Route path={DIRECT_ROUTE} component={ChatRoute} />
+              <Route path={CHAT_LINK_ROUTE} component={LinkRoute} />
               <Route default component={NotFoundPage} />
             </Router>
           </LocationProvider>

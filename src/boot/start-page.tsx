@@ -1,14 +1,15 @@
 import { render } from 'preact';
 import { App } from '../app';
 import type { Boot } from './boot-context';
-import { fetchAppConfig } from '../api/chat-api';
+import { fetchAppConfig, fetchLinkConfig } from '../api/chat-api';
 import { readApiBase } from '../config/runtime-config';
 import { parseDirectLink } from '../link/direct-link';
 import { scrubIdentity } from '../link/scrub-identity';
 import { createI18n, resolvedLocale, switchLanguage } from '../i18n/setup-i18n';
 import { createBrowserStorage } from '../storage/safe-storage';
 import { trackVisualViewport } from '../dom/track-visual-viewport';
-import { appIdFromPath } from '../routes';
+import { appIdFromPath, linkSlugFromPath } from '../routes';
+import { fixedLinkLocale, readLinkLocaleHint } from '../link/link-locale';
 
 /** Reads the link, scrubs identity from the address bar, loads language and config in parallel, then renders. */
 export async function startPage(root: HTMLElement): Promise<void> {
@@ -16,16 +17,26 @@ export async function startPage(root: HTMLElement): Promise<void> {
   history.replaceState(history.state, '', scrubIdentity(location.href));
   const storage = createBrowserStorage();
   const apiBase = readApiBase(document);
-  const i18n = await createI18n(link.lang, storage);
+  // A fixed-locale chat link beats ?lang; the server that serves /c/<slug> names it in the page (no extra trip).
+  const i18n = await createI18n(readLinkLocaleHint(document) ?? link.lang, storage);
   const locale = resolvedLocale(i18n);
 
   // The locale and the app config travel in parallel: no extra round trip before the first paint.
   const appId = appIdFromPath(location.pathname);
   const prefetchedConfig = appId ? { appId, result: fetchAppConfig({ base: apiBase, appId }, locale) } : undefined;
-  await Promise.all([switchLanguage(i18n, locale), prefetchedConfig?.result.catch(() => undefined)]);
+  const slug = linkSlugFromPath(location.pathname);
+  const prefetchedLink = slug ? { slug, result: fetchLinkConfig(apiBase, slug, locale) } : undefined;
+  const [, , linkConfig] = await Promise.all([
+    switchLanguage(i18n, locale),
+    prefetchedConfig?.result.catch(() => undefined),
+    prefetchedLink?.result.catch(() => undefined),
+  ]);
+  // Without the hint (a page hosted elsewhere), a fixed-locale link costs one more trip for its language file.
+  const linkLocale = linkConfig && fixedLinkLocale(linkConfig.link);
+  if (linkLocale && linkLocale !== locale) await switchLanguage(i18n, linkLocale).catch(() => undefined);
 
   trackVisualViewport(document.documentElement);
-  const boot: Boot = { apiBase, storage, link, prefetchedConfig };
+  const boot: Boot = { apiBase, storage, link, prefetchedConfig, prefetchedLink };
   root.textContent = '';
   render(<App boot={boot} i18n={i18n} />, root);
 }

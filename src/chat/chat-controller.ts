@@ -26,6 +26,8 @@ export interface ChatControllerOptions {
   identity?: IdentityPayload;
   identityMalformed?: boolean;
   vars?: InputVars;
+  /** The chat link this page was opened from: new conversations are started from it (and count toward its limit). */
+  linkSlug?: string;
   random?: () => number;
 }
 
@@ -248,7 +250,9 @@ export class ChatController {
   private fail(error: unknown): void {
     const code = isApiFailure(error) ? error.code : undefined;
     const failure: ChatFailure =
-      code === 'app_not_found' || code === 'fullpage_disabled' || code === 'session_not_found' ? code : 'server';
+      code === 'app_not_found' || code === 'fullpage_disabled' || code === 'session_not_found' || code === 'link_limit_reached'
+        ? code
+        : 'server';
     this.update({ phase: 'failed', failure });
   }
 
@@ -344,7 +348,8 @@ export class ChatController {
     await this.sessionResolved;
     const open = this.openSessionId();
     if (open) return open;
-    this.sessionCreation ??= this.persist(() => createSession(this.target()))
+    const request = this.options.linkSlug ? { link: this.options.linkSlug } : undefined;
+    this.sessionCreation ??= this.persist(() => createSession(this.target(), request))
       .then(async (session) => {
         this.setOutbox(assignSession(this.outbox.all, session.id));
         await this.openSession(session);
@@ -403,6 +408,11 @@ export class ChatController {
           const failure = isApiFailure(error) ? error : new ApiFailure('network');
           if (failure.status === 401) {
             await this.lostVisitor().catch(() => undefined);
+          } else if (failure.code === 'link_limit_reached') {
+            // Kept as "not sent": Retry sends it in the conversation the limit screen offers instead.
+            this.setOutbox(updateEntry(this.outbox.all, entry.clientId, { status: 'failed', failReason: failReasonFor(failure) }));
+            this.fail(failure);
+            return;
           } else if (failure.transient) {
             // Offline, the next try waits for the 'online' event (which wakes it) or the longest backoff.
             const wait = !isOnline() ? SEND_BACKOFF.maxMs : (failure.retryAfterMs ?? backoffDelay(attempt++, SEND_BACKOFF, this.random));

@@ -32,7 +32,13 @@ export function ChatRoute() {
   return isValidAppId(appId) ? <ValidChatRoute appId={appId} /> : <NotFoundPage />;
 }
 
-function ValidChatRoute({ appId }: { appId: string }) {
+interface ValidChatRouteProps {
+  appId: string;
+  /** Opened through a chat link: its slug goes with the new conversation; a fixed-locale link offers only that. */
+  chatLink?: { slug: string; locale?: LocaleCode; config: AppConfig };
+}
+
+export function ValidChatRoute({ appId, chatLink }: ValidChatRouteProps) {
   const boot = useContext(BootContext);
   if (!boot) throw new Error('ChatRoute needs a BootContext provider');
   const { t, i18n } = useT();
@@ -41,7 +47,8 @@ function ValidChatRoute({ appId }: { appId: string }) {
 
   useEffect(() => {
     let current = true;
-    const prefetched = attempt === 0 && boot.prefetchedConfig?.appId === appId ? boot.prefetchedConfig.result : undefined;
+    const prefetched =
+      attempt > 0 ? undefined : chatLink ? Promise.resolve(chatLink.config) : boot.prefetchedConfig?.appId === appId ? boot.prefetchedConfig.result : undefined;
     const request = prefetched ?? fetchAppConfig({ base: boot.apiBase, appId }, resolvedLocale(i18n));
     request.then(
       (config) => current && setConfigState({ status: 'ready', config }),
@@ -64,6 +71,7 @@ function ValidChatRoute({ appId }: { appId: string }) {
         identity: attempt === 0 ? boot.link.identity : undefined,
         identityMalformed: boot.link.identityMalformed,
         vars: boot.link.vars,
+        linkSlug: chatLink?.slug,
       }),
     [appId, attempt],
   );
@@ -95,7 +103,7 @@ function ValidChatRoute({ appId }: { appId: string }) {
   } else if (!config) {
     content = <p class="app-loading" role="status">{t('page.loading')}</p>;
   } else {
-    const locales = config.locales.filter(isSupportedLocale);
+    const locales = chatLink?.locale ? [chatLink.locale] : config.locales.filter(isSupportedLocale);
     content = (
       <ChatPage
         key={attempt}
