@@ -4,7 +4,8 @@ import type { InputVars, LinkCard, LocaleCode, Message, Session } from '../src/a
 
 /** GET /api/agent/apps → the apps this server hosts. */
 export interface AgentAppsResponse {
-  apps: { appId: string; name: string }[];
+  /** `locales`: the app's languages (a chat link's engagement locale is one of them, or all). */
+  apps: { appId: string; name: string; locales: LocaleCode[] }[];
 }
 
 export interface AgentVisitorSummary {

@@ -97,10 +97,21 @@ export function timeframeError(activeFrom: number | null, expiresAt: number | nu
 
 const orNull = <T>(value: T | null | undefined): T | null => value ?? null;
 
+function rawTime(value: unknown): number | null {
+  return typeof value === 'string' && ZONED_TIME.test(value) && Number.isFinite(Date.parse(value)) ? Date.parse(value) : null;
+}
+
+/** Every problem at once: the timeframe is judged from the raw body even when another field is wrong. */
+function withTimeframe(errors: FieldErrors, body: unknown): FieldErrors {
+  if (typeof body !== 'object' || body === null || errors.activeFrom || errors.expiresAt) return errors;
+  const raw = body as { activeFrom?: unknown; expiresAt?: unknown };
+  return { ...timeframeError(rawTime(raw.activeFrom), rawTime(raw.expiresAt)), ...errors };
+}
+
 /** POST body → stored fields, or one message per bad field. */
 export function validateLinkInput(body: unknown, appLocales: readonly LocaleCode[]): Validated<LinkFields> {
   const parsed = v.safeParse(v.strictObject(fieldsSchema(appLocales), 'Send a JSON object.'), body);
-  if (!parsed.success) return { ok: false, errors: fieldErrors(parsed.issues) };
+  if (!parsed.success) return { ok: false, errors: withTimeframe(fieldErrors(parsed.issues), body) };
   const input = parsed.output;
   const value: LinkFields = {
     name: input.name,

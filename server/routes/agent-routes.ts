@@ -26,7 +26,7 @@ const MAX_LISTED_SESSIONS = 200;
 export const listAgentApps: RouteHandler = ({ context, request, response }) => {
   authenticateAgent(context, request);
   const body: AgentAppsResponse = {
-    apps: [...context.apps.values()].map((app) => ({ appId: app.appId, name: app.name })),
+    apps: [...context.apps.values()].map((app) => ({ appId: app.appId, name: app.name, locales: app.locales })),
   };
   sendJson(response, 200, body);
 };

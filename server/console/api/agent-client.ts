@@ -7,7 +7,8 @@ import type {
   AgentTypingRequest,
 } from '../../agent-wire';
 import type { MessagePage, MessageResponse, SessionResponse } from '../../../src/api/wire';
-import { agentPaths, type MessageQuery, type SessionFilter } from './agent-paths';
+import type { ChatLinkDetailResponse, ChatLinkInput, ChatLinkListResponse, ChatLinkPatch, ChatLinkResponse } from '../../links/agent-link-wire';
+import { agentPaths, linkPaths, type MessageQuery, type QrFormat, type SessionFilter } from './agent-paths';
 import { apiErrorFrom, isAbort, NetworkError } from './api-error';
 
 export interface AgentClientOptions {
@@ -57,6 +58,15 @@ export function createAgentClient({ apiBase, token, onUnauthorized }: AgentClien
     },
     closeSession: (appId: string, sessionId: string) =>
       json<SessionResponse>(agentPaths.close(appId, sessionId), post({})),
+    listLinks: (appId: string) => json<ChatLinkListResponse>(linkPaths.links(appId)),
+    getLink: (appId: string, linkId: string) => json<ChatLinkDetailResponse>(linkPaths.link(appId, linkId)),
+    createLink: (appId: string, body: ChatLinkInput) => json<ChatLinkResponse>(linkPaths.links(appId), post(body)),
+    updateLink: (appId: string, linkId: string, body: ChatLinkPatch) =>
+      json<ChatLinkResponse>(linkPaths.link(appId, linkId), { method: 'PATCH', body: JSON.stringify(body) }),
+    disableLink: (appId: string, linkId: string) => json<ChatLinkResponse>(linkPaths.link(appId, linkId), { method: 'DELETE' }),
+    /** The QR image as a Blob: the token travels in a header, so an <img src> cannot fetch it. */
+    linkQr: async (appId: string, linkId: string, format: QrFormat, size?: number): Promise<Blob> =>
+      (await request(linkPaths.qr(appId, linkId, format, size))).blob(),
     openAppEvents: (appId: string, signal: AbortSignal) =>
       request(agentPaths.appEvents(appId), { headers: { Accept: 'text/event-stream' }, signal }),
   };

@@ -29,3 +29,12 @@ export const agentPaths = {
   close: (appId: string, sessionId: string): string => `${agentPaths.session(appId, sessionId)}/close`,
   appEvents: (appId: string): string => `/api/agent/apps/${seg(appId)}/events`,
 };
+
+export type QrFormat = 'svg' | 'png';
+
+export const linkPaths = {
+  links: (appId: string): string => `/api/agent/apps/${seg(appId)}/links`,
+  link: (appId: string, linkId: string): string => `${linkPaths.links(appId)}/${seg(linkId)}`,
+  qr: (appId: string, linkId: string, format: QrFormat, size?: number): string =>
+    `${linkPaths.link(appId, linkId)}/qr.${format}${format === 'png' && size ? `?size=${size}` : ''}`,
+};

@@ -5,6 +5,8 @@ import { agentNameSetting, chosenAppSetting } from '../storage/console-settings'
 import { AppPicker } from './app-picker';
 import { ConsoleHeader } from './console-header';
 import { Workspace } from './workspace';
+import { LinksSection } from '../links/links-section';
+import { SectionNav, type ConsoleSection } from './section-nav';
 
 type Apps = AgentAppsResponse['apps'];
 
@@ -23,6 +25,7 @@ function initialApp(apps: Apps): string | null {
 export function SignedInShell({ client, apps, onSignOut }: Props) {
   const [appId, setAppId] = useState<string | null>(() => initialApp(apps));
   const [agentName, setAgentName] = useState(() => agentNameSetting.read() ?? '');
+  const [section, setSection] = useState<ConsoleSection>('conversations');
   const app = apps.find((a) => a.appId === appId);
 
   return (
@@ -41,9 +44,10 @@ export function SignedInShell({ client, apps, onSignOut }: Props) {
         }}
         onSignOut={onSignOut}
       />
-      {app ? (
-        <Workspace key={app.appId} client={client} appId={app.appId} agentName={agentName} />
-      ) : (
+      {app && <SectionNav current={section} onChange={setSection} />}
+      {app && section === 'links' && <LinksSection key={app.appId} client={client} appId={app.appId} appLocales={app.locales ?? []} />}
+      {app && section === 'conversations' && <Workspace key={app.appId} client={client} appId={app.appId} agentName={agentName} />}
+      {!app && (
         <AppPicker
           apps={apps}
           onPick={(id) => {

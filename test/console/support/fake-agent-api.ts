@@ -37,7 +37,7 @@ const notFound = () =>
 export function createFakeAgentApi() {
   const initial = () => ({
     token: GOOD_TOKEN,
-    apps: [{ appId: 'shop', name: 'Shop support' }] as AgentAppsResponse['apps'],
+    apps: [{ appId: 'shop', name: 'Shop support', locales: ['en', 'fr', 'ja'] }] as AgentAppsResponse['apps'],
     sessions: new Map<string, StoredSession>(),
     requests: [] as RecordedRequest[],
     /** Send attempts to answer with a network error before one goes through. */
