@@ -2,6 +2,7 @@ import type { Database } from 'better-sqlite3';
 import { loadOrCreateAgentToken } from './auth/agent-token';
 import { loadAppsConfig, type AppsById } from './config/apps-config';
 import type { ServerSettings } from './config/server-settings';
+import { createLinkQueries, type LinkQueries } from './db/link-queries';
 import { createMessageQueries, type MessageQueries } from './db/message-queries';
 import { createNonceQueries, type NonceQueries } from './db/nonce-queries';
 import { openDatabase } from './db/open-database';
@@ -20,6 +21,7 @@ export interface ApiContext {
   sessions: SessionQueries;
   messages: MessageQueries;
   nonces: NonceQueries;
+  links: LinkQueries;
   hub: EventHub;
   streams: StreamRegistry;
   rateLimiter: RateLimiter;
@@ -38,6 +40,7 @@ export function createApiContext(settings: ServerSettings): ApiContext {
     sessions: createSessionQueries(db),
     messages: createMessageQueries(db),
     nonces: createNonceQueries(db),
+    links: createLinkQueries(db),
     hub: new EventHub(),
     streams: new StreamRegistry({ perClient: settings.maxStreamsPerClient, perVisitor: MAX_STREAMS_PER_VISITOR }),
     rateLimiter: new RateLimiter(settings.rateLimitPerMinute),

@@ -52,6 +52,49 @@ const MIGRATIONS: readonly string[] = [
   );
   CREATE UNIQUE INDEX messages_by_client_id ON messages (session_id, author_role, client_id) WHERE client_id IS NOT NULL;
   `,
+  // Chat links (/c/<slug>). Every slug a link ever had stays in chat_link_slugs, so a renamed link keeps answering.
+  // Uses and per-day engagement are counts only: no IP address or user agent is stored.
+  `
+  CREATE TABLE chat_links (
+    id                     TEXT PRIMARY KEY,
+    app_id                 TEXT NOT NULL,
+    name                   TEXT NOT NULL,
+    description            TEXT,
+    locale                 TEXT NOT NULL,
+    active_from            TEXT,
+    expires_at             TEXT,
+    slug                   TEXT NOT NULL,
+    per_participant_limit  INTEGER,
+    disabled               INTEGER NOT NULL DEFAULT 0,
+    created_at             TEXT NOT NULL,
+    updated_at             TEXT NOT NULL
+  );
+  CREATE INDEX chat_links_by_app ON chat_links (app_id, created_at);
+
+  CREATE TABLE chat_link_slugs (
+    slug     TEXT PRIMARY KEY,
+    link_id  TEXT NOT NULL REFERENCES chat_links (id)
+  ) WITHOUT ROWID;
+
+  ALTER TABLE sessions ADD COLUMN link_id TEXT REFERENCES chat_links (id);
+
+  CREATE TABLE chat_link_uses (
+    session_id   TEXT PRIMARY KEY REFERENCES sessions (id),
+    link_id      TEXT NOT NULL REFERENCES chat_links (id),
+    participant  TEXT NOT NULL,
+    used_at      TEXT NOT NULL
+  ) WITHOUT ROWID;
+  CREATE INDEX chat_link_uses_by_participant ON chat_link_uses (link_id, participant);
+
+  CREATE TABLE chat_link_days (
+    link_id        TEXT NOT NULL REFERENCES chat_links (id),
+    day            TEXT NOT NULL,
+    opens          INTEGER NOT NULL DEFAULT 0,
+    conversations  INTEGER NOT NULL DEFAULT 0,
+    messages       INTEGER NOT NULL DEFAULT 0,
+    PRIMARY KEY (link_id, day)
+  ) WITHOUT ROWID;
+  `,
 ];
 
 export function migrate(db: Database): void {

@@ -4,6 +4,7 @@ import type { SessionRecord } from '../db/session-queries';
 import { ApiError } from '../http/api-error';
 import { newRandomId } from '../random-id';
 import { publishMessage } from '../sessions/session-events';
+import { countLinkedVisitorMessage } from '../links/link-service';
 
 export type MessageDraft = {
   clientId: string;
@@ -32,6 +33,7 @@ export function appendMessage(context: ApiContext, session: SessionRecord, draft
     const current = context.sessions.findInApp(session.appId, session.id);
     if (!current || current.status === 'closed') throw new ApiError(409, 'session_closed', 'The session is closed');
     const createdAt = context.now();
+    if (draft.author.role === 'visitor') countLinkedVisitorMessage(context, current, createdAt);
     const message: Message = {
       id: newRandomId('m'),
       seq: context.sessions.nextSeq(session.id, createdAt),

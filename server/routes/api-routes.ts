@@ -11,6 +11,7 @@ import {
 } from './agent-routes';
 import { streamAgentEvents } from './agent-events-route';
 import { getAppConfig } from './config-route';
+import { createLink, disableLink, getLink, getLinkConfig, getLinkQr, listLinks, updateLink } from './link-routes';
 import { listVisitorMessages, sendVisitorMessage } from './message-routes';
 import type { RouteHandler } from './route-types';
 import { getVisitorSession, listVisitorSessions, startSession } from './session-routes';
@@ -35,7 +36,14 @@ export function createApiRouter(options: { faultInjection: boolean }): Router<Ro
     .add('POST', '/api/agent/apps/:appId/sessions/:sessionId/messages', sendAgentMessage)
     .add('POST', '/api/agent/apps/:appId/sessions/:sessionId/typing', sendAgentTyping)
     .add('POST', '/api/agent/apps/:appId/sessions/:sessionId/close', closeAgentSession)
-    .add('GET', '/api/agent/apps/:appId/events', streamAgentEvents);
+    .add('GET', '/api/agent/apps/:appId/events', streamAgentEvents)
+    .add('GET', '/api/links/:slug/config', getLinkConfig)
+    .add('GET', '/api/agent/apps/:appId/links', listLinks)
+    .add('POST', '/api/agent/apps/:appId/links', createLink)
+    .add('GET', '/api/agent/apps/:appId/links/:linkId', getLink)
+    .add('PATCH', '/api/agent/apps/:appId/links/:linkId', updateLink)
+    .add('DELETE', '/api/agent/apps/:appId/links/:linkId', disableLink)
+    .add('GET', '/api/agent/apps/:appId/links/:linkId/:qrFile', getLinkQr);
   if (options.faultInjection) router.add('POST', '/api/agent/debug/drop-streams', dropAllStreams);
   return router;
 }

@@ -2,7 +2,8 @@ import type { SessionListResponse, SessionResponse } from '../../src/api/wire';
 import { toWireSession } from '../db/session-queries';
 import { readJsonBody } from '../http/read-json-body';
 import { sendJson } from '../http/send-json';
-import { parseEmptyRequest } from '../requests/empty-request';
+import { parseCreateSessionRequest } from '../requests/create-session-request';
+import { startLinkedSession } from '../links/link-service';
 import { createSession } from '../sessions/create-session';
 import { authenticateVisitor } from '../visitors/authenticate-visitor';
 import { requireApp, requireOwnedSession } from './route-lookups';
@@ -21,12 +22,13 @@ export const listVisitorSessions: RouteHandler = ({ context, request, response, 
   sendJson(response, 200, body);
 };
 
-/** POST /api/apps/{appId}/sessions, body `{}` or empty → 201. */
+/** POST /api/apps/{appId}/sessions, body `{}`, empty, or `{link: slug}` (a chat link: state and limit apply) → 201. */
 export const startSession: RouteHandler = async ({ context, request, response, params }) => {
   const app = requireApp(context, params.appId);
   const visitor = authenticateVisitor(context, app.appId, request);
-  parseEmptyRequest(await readJsonBody(request));
-  const body: SessionResponse = { session: toWireSession(createSession(context, visitor)) };
+  const { link } = parseCreateSessionRequest(await readJsonBody(request));
+  const session = link ? startLinkedSession(context, app, visitor, link) : createSession(context, visitor);
+  const body: SessionResponse = { session: toWireSession(session) };
   sendJson(response, 201, body);
 };
 

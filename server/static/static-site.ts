@@ -1,6 +1,8 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { join, sep } from 'node:path';
+import type { LocaleCode } from '../../src/api/wire';
 import type { AppsById } from '../config/apps-config';
+import { pageWithLinkLocale } from './link-locale-page';
 import { ApiError } from '../http/api-error';
 import { parseRequestTarget } from '../http/request-target';
 import { applyHeaders, chatPageHeaders, consoleHeaders, type HeaderSet } from '../http/security-headers';
@@ -11,6 +13,8 @@ export interface StaticSiteOptions {
   /** Holds direct/ (the page, base /direct/) and console/ (base /console/). */
   distDir: string;
   apps: AppsById;
+  /** The language a chat link imposes, named in the page served at /c/<slug>. */
+  linkLocale?: (slug: string) => LocaleCode | undefined;
 }
 
 /** Written by the page build (scripts/vite-inline-css.ts): the hashes of the inline styles it put in index.html. */
@@ -67,6 +71,12 @@ export function createStaticSite(options: StaticSiteOptions) {
       if (file) return send(request, response, 200, file, rest[0] === 'assets' ? IMMUTABLE : REVALIDATE);
       if (rest[0] === 'assets') throw new ApiError(404, 'not_found', 'No such file');
       return sendIndex(request, response, join(root, 'index.html'), 200);
+    }
+    if (area === 'c' && segments.length === 2) {
+      const index = await files.read(join(pageRoot, 'index.html'));
+      if (!index) throw new ApiError(404, 'not_found', 'This page is not built; run npm run build');
+      const locale = options.linkLocale?.(segments[1]!.toLowerCase());
+      return send(request, response, 200, locale ? pageWithLinkLocale(index, locale) : index, REVALIDATE);
     }
     return sendIndex(request, response, join(pageRoot, 'index.html'), 404);
   };

@@ -67,9 +67,14 @@ export function LinksSection({ client, appId, appLocales }: Props) {
           <h2 id="links-heading" tabIndex={-1}>
             Links
           </h2>
-          <button type="button" class="button button--primary" data-link-id="new" onClick={() => setPanel({ kind: 'create' })}>
-            New link
-          </button>
+          <div class="links__tools">
+            <button type="button" class="button" onClick={() => setVersion((n) => n + 1)}>
+              Refresh<span class="visually-hidden"> links and counts</span>
+            </button>
+            <button type="button" class="button button--primary" data-link-id="new" onClick={() => setPanel({ kind: 'create' })}>
+              New link
+            </button>
+          </div>
         </div>
         <p class="hint">Share a short address or QR code that opens this app's chat, in a language you choose.</p>
         {loadError && (

@@ -21,6 +21,11 @@ function saveBlob(blob: Blob, fileName: string): void {
   setTimeout(() => URL.revokeObjectURL(url), 1000);
 }
 
+/** The console's CSP loads images from 'self', https: and data: only: the SVG preview is a data: URL. */
+async function dataUrl(blob: Blob): Promise<string> {
+  return `data:image/svg+xml;charset=utf-8,${encodeURIComponent(await blob.text())}`;
+}
+
 /** The link's QR code, previewed from the SVG, downloadable as SVG or as a PNG of a chosen size. */
 export function QrCode({ client, appId, link }: Props) {
   const [preview, setPreview] = useState<string | null>(null);
@@ -28,19 +33,16 @@ export function QrCode({ client, appId, link }: Props) {
   const [error, setError] = useState<string | null>(null);
 
   useEffect(() => {
-    let url: string | null = null;
     let active = true;
-    client.linkQr(appId, link.id, 'svg').then(
-      (blob) => {
-        if (!active) return;
-        url = URL.createObjectURL(blob);
-        setPreview(url);
-      },
-      (failure) => active && setError(describeError(failure)),
-    );
+    client
+      .linkQr(appId, link.id, 'svg')
+      .then(dataUrl)
+      .then(
+        (url) => active && setPreview(url),
+        (failure) => active && setError(describeError(failure)),
+      );
     return () => {
       active = false;
-      if (url) URL.revokeObjectURL(url);
     };
   }, [client, appId, link.id, link.slug]);
 

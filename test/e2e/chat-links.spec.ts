@@ -1,0 +1,105 @@
+import AxeBuilder from '@axe-core/playwright';
+import { expect, test, type Page } from '@playwright/test';
+import { readFileSync } from 'node:fs';
+import { E2E_AGENT_TOKEN, E2E_ORIGIN } from './support/e2e-settings';
+
+const LOCALES = ['zh-cn', 'zh-tw', 'en', 'ja', 'ko', 'de', 'fr', 'pt', 'ru'] as const;
+const messages = (code: string) => JSON.parse(readFileSync(`locales/${code}/chat.json`, 'utf8'));
+
+async function agentCall(method: string, path: string, body?: unknown) {
+  const response = await fetch(`${E2E_ORIGIN}/api/agent/apps/demo_app${path}`, {
+    method,
+    headers: { Authorization: `Bearer ${E2E_AGENT_TOKEN}`, ...(body ? { 'Content-Type': 'application/json' } : {}) },
+    body: body ? JSON.stringify(body) : undefined,
+  });
+  if (!response.ok) throw new Error(`${method} ${path}: ${response.status} ${await response.text()}`);
+  return response.json();
+}
+
+async function expectNoViolations(page: Page) {
+  const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice']).analyze();
+  expect(results.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target).join(', ')}`)).toEqual([]);
+}
+
+test('an agent creates a link in the console; a visitor opens it with lang=fr-ca, chats, and the counts move', async ({ browser }) => {
+  const id = Math.random().toString(36).slice(2, 8);
+  const consolePage = await (await browser.newContext()).newPage();
+  await consolePage.goto('/console/');
+  await consolePage.getByLabel('Agent token').fill(E2E_AGENT_TOKEN);
+  await consolePage.getByRole('button', { name: 'Sign in' }).click();
+  await consolePage.getByRole('button', { name: /demo_app/ }).click();
+  await consolePage.getByRole('button', { name: 'Links' }).click();
+  await consolePage.getByRole('button', { name: 'New link' }).click();
+  await consolePage.getByLabel('Name').fill(`Spring mailing ${id}`);
+  await consolePage.getByLabel('Language').selectOption({ label: 'All languages' });
+  await consolePage.getByLabel('Slug (optional)').fill(`spring-${id}`);
+  await consolePage.getByLabel('Conversations per person (optional)').fill('1');
+  await consolePage.getByRole('button', { name: 'Create link' }).click();
+  const summary = consolePage.getByRole('complementary', { name: `Spring mailing ${id}` });
+  const url = await summary.getByLabel('Address').inputValue();
+  expect(url).toBe(`${E2E_ORIGIN}/c/spring-${id}`);
+  await expect(summary.getByRole('img', { name: `QR code for ${url}` })).toBeVisible();
+  await expect(summary.getByText('0 opens · 0 conversations · 0 messages')).toBeVisible();
+  await expectNoViolations(consolePage);
+
+  const visitor = await (await browser.newContext({ locale: 'en-US' })).newPage();
+  await visitor.goto(`${url}?lang=fr-ca&campaign=spring`);
+  await expect(visitor.getByRole('heading', { level: 1, name: 'Service client Demo Shop' })).toBeVisible();
+  await expect(visitor.locator('html')).toHaveAttribute('lang', 'fr');
+  const composer = visitor.getByRole('textbox', { name: 'Votre message' });
+  await composer.fill(`Bonjour ${id}`);
+  await composer.press('Enter');
+  await expect(visitor.getByRole('log').getByText(`Bonjour ${id}`)).toBeVisible();
+  await expect(visitor.getByText('Envoi…')).toHaveCount(0, { timeout: 20_000 });
+
+  await consolePage.getByRole('button', { name: 'Refresh links and counts' }).click();
+  await expect(summary.getByText('1 opens · 1 conversations · 1 messages')).toBeVisible();
+  const row = consolePage.getByRole('row', { name: new RegExp(`Spring mailing ${id}`) });
+  await expect(row.getByRole('cell').nth(2)).toHaveText('1');
+  await expect(row.getByRole('cell').nth(3)).toHaveText('1');
+
+  // The limit is 1: a second conversation from this link is refused, and the first is offered instead.
+  await visitor.getByRole('button', { name: 'Nouvelle discussion' }).click();
+  await composer.fill('Encore une question');
+  await composer.press('Enter');
+  const limit = messages('fr').errors.link_limit_reached;
+  await expect(visitor.getByRole('heading', { level: 1, name: limit.title })).toBeFocused();
+  await expectNoViolations(visitor);
+  await visitor.keyboard.press('Tab');
+  await visitor.keyboard.press('Enter');
+  await expect(visitor.getByRole('log').getByText(`Bonjour ${id}`)).toBeVisible();
+});
+
+test('the not-yet-active, expired, disabled and not-found screens in all nine languages: translated, axe-clean, focused', async ({ browser }) => {
+  test.setTimeout(180_000);
+  const id = Math.random().toString(36).slice(2, 8);
+  const page = await (await browser.newContext({ locale: 'en-US', timezoneId: 'Asia/Tokyo' })).newPage();
+  for (const code of LOCALES) {
+    const text = messages(code).errors;
+    const soon = await agentCall('POST', '/links', { name: `soon ${code}`, locale: code, slug: `soon-${code}-${id}`, activeFrom: '2030-06-01T00:00:00Z' });
+    await page.goto(`/c/${soon.link.slug}`);
+    await expect(page.getByRole('heading', { level: 1, name: text.link_not_yet_active.title })).toBeFocused();
+    const when = new Intl.DateTimeFormat(code === 'zh-cn' ? 'zh-CN' : code === 'zh-tw' ? 'zh-TW' : code, {
+      weekday: 'long', year: 'numeric', month: 'long', day: 'numeric', hour: 'numeric', minute: '2-digit', timeZoneName: 'short', timeZone: 'Asia/Tokyo',
+    }).format(new Date('2030-06-01T00:00:00Z'));
+    await expect(page.getByText(text.link_not_yet_active.body.replace('{{when}}', when))).toBeVisible();
+    await expect(page.locator('html')).toHaveAttribute('lang', code === 'zh-cn' ? 'zh-CN' : code === 'zh-tw' ? 'zh-TW' : code);
+    await expectNoViolations(page);
+
+    const past = await agentCall('POST', '/links', {
+      name: `past ${code}`, locale: code, slug: `past-${code}-${id}`, activeFrom: '2020-01-01T00:00:00Z', expiresAt: '2020-02-01T00:00:00Z',
+    });
+    await page.goto(`/c/${past.link.slug}`);
+    await expect(page.getByRole('heading', { level: 1, name: text.link_expired.title })).toBeFocused();
+    await expectNoViolations(page);
+
+    const off = await agentCall('POST', '/links', { name: `off ${code}`, locale: code, slug: `off-${code}-${id}` });
+    await agentCall('DELETE', `/links/${off.link.id}`);
+    await page.goto(`/c/${off.link.slug}`);
+    await expect(page.getByRole('heading', { level: 1, name: text.link_disabled.title })).toBeVisible();
+    await expectNoViolations(page);
+
+    await page.goto(`/c/unknown-${id}?lang=${code}`);
+    await expect(page.getByRole('heading', { level: 1, name: text.link_not_found.title })).toBeVisible();
+  }
+});
