@@ -1,4 +1,3 @@
-import { LINK_SLUG_PATTERN } from './api/limits';
 import { isValidAppId } from './link/app-id';
 
 export const DIRECT_ROUTE = '/direct/:appId';
@@ -17,8 +16,6 @@ export function appIdFromPath(pathname: string): string | undefined {
   return isValidAppId(appId) ? appId : undefined;
 }
 
-/** The slug in a /c/<slug> chat-link path, if well-formed (slugs are lower case; a typed capital is forgiven). */
-export function linkSlugFromPath(pathname: string): string | undefined {
-  const slug = /^\/c\/([A-Za-z0-9-]+)\/?$/.exec(pathname)?.[1]?.toLowerCase();
-  return slug && LINK_SLUG_PATTERN.test(slug) ? slug : undefined;
-}
+/** The slug in a /c/<slug> chat-link path, if well-formed (LINK_SLUG_PATTERN inside the path, inlined for size). */
+export const linkSlugFromPath = (pathname: string): string | undefined =>
+  /^\/c\/([a-z0-9][a-z0-9-]{1,62}[a-z0-9])\/?$/.exec(pathname)?.[1];

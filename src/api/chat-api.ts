@@ -1,9 +1,9 @@
 // The page's calls, each returning checked wire data or throwing ApiFailure.
-import type { AppConfig, ChatLinkConfigResponse, CreateSessionRequest, CreateVisitorRequest, CreateVisitorResponse, LocaleCode, Message, MessagePage, Session } from './wire';
+import type { AppConfig, CreateSessionRequest, CreateVisitorRequest, CreateVisitorResponse, LocaleCode, Message, MessagePage, Session } from './wire';
 import { endpoints, type ApiTarget } from './endpoints';
 import { sendJson } from './http-client';
 import { ApiFailure } from './api-failure';
-import { isAppConfig, isLinkConfig, isMessage, isSession, isVisitorResponse } from './wire-guards';
+import { isAppConfig, isMessage, isSession, isVisitorResponse } from './wire-guards';
 
 function checked<T>(value: unknown, guard: (value: unknown) => value is T): T {
   if (!guard(value)) throw new ApiFailure('protocol');
@@ -14,8 +14,9 @@ export async function fetchAppConfig(target: ApiTarget, locale: LocaleCode): Pro
   return checked(await sendJson(endpoints.config(target, locale)), isAppConfig);
 }
 
-export async function fetchLinkConfig(base: string, slug: string, locale: LocaleCode): Promise<ChatLinkConfigResponse> {
-  return checked(await sendJson(endpoints.linkConfig(base, slug, locale)), isLinkConfig);
+/** Unchecked, so the boot can start it before the chat-link screens' chunk (which checks it) has loaded. */
+export function requestLinkConfig(base: string, slug: string, locale: LocaleCode): Promise<unknown> {
+  return sendJson<unknown>(endpoints.linkConfig(base, slug, locale));
 }
 
 export async function createVisitor(target: ApiTarget, body: CreateVisitorRequest): Promise<CreateVisitorResponse> {

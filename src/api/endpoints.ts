@@ -1,5 +1,5 @@
 // Pure request builders: everything about URLs, headers and bodies, testable without a network.
-import { LINK_SLUG_PATTERN, SESSION_ID_PATTERN } from './limits';
+import { SESSION_ID_PATTERN } from './limits';
 import type { CreateSessionRequest, CreateVisitorRequest, LocaleCode, SendMessageRequest } from './wire';
 
 export interface ApiRequest {
@@ -44,11 +44,12 @@ function sessionPath(sessionId: string): string {
 
 export const endpoints = {
   config: (target: ApiTarget, locale: LocaleCode) => get(target, appUrl(target, '/config', { locale })),
-  /** A chat link's slug → its app, state and branding, in one call. Only well-formed slugs reach a URL. */
-  linkConfig: (base: string, slug: string, locale: LocaleCode): ApiRequest => {
-    if (!LINK_SLUG_PATTERN.test(slug)) throw new TypeError('malformed link slug');
-    return { method: 'GET', url: `${base}/links/${slug}/config?locale=${locale}`, headers: { Accept: 'application/json' } };
-  },
+  /** A chat link's slug → its app, state and branding, in one call. `slug` comes from linkSlugFromPath, checked. */
+  linkConfig: (base: string, slug: string, locale: LocaleCode): ApiRequest => ({
+    method: 'GET',
+    url: `${base}/links/${slug}/config?locale=${locale}`,
+    headers: { Accept: 'application/json' },
+  }),
   createVisitor: (target: ApiTarget, body: CreateVisitorRequest) => post(target, appUrl(target, '/visitors'), body),
   createSession: (target: ApiTarget, body: CreateSessionRequest = {}) => post(target, appUrl(target, '/sessions'), body),
   sessions: (target: ApiTarget) => get(target, appUrl(target, '/sessions')),

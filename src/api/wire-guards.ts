@@ -1,10 +1,10 @@
 // A backend is the integrator's: check the shape of what the page renders rather than trust it.
-import { APP_ID_PATTERN, LINK_SLUG_PATTERN, SESSION_ID_PATTERN } from './limits';
-import type { AppConfig, ChatLinkConfigResponse, ChatLinkState, CreateVisitorResponse, LinkCard, Message, Session } from './wire';
+import { SESSION_ID_PATTERN } from './limits';
+import type { AppConfig, CreateVisitorResponse, LinkCard, Message, Session } from './wire';
 
 type Json = Record<string, unknown>;
-const isObject = (value: unknown): value is Json => typeof value === 'object' && value !== null && !Array.isArray(value);
-const isString = (value: unknown): value is string => typeof value === 'string';
+export const isObject = (value: unknown): value is Json => typeof value === 'object' && value !== null && !Array.isArray(value);
+export const isString = (value: unknown): value is string => typeof value === 'string';
 const isOptionalString = (value: unknown): boolean => value === undefined || isString(value);
 export const isCount = (value: unknown): value is number => Number.isSafeInteger(value) && (value as number) >= 0;
 
@@ -55,25 +55,6 @@ export function isAppConfig(value: unknown): value is AppConfig {
     isString(branding.accentColor) &&
     isOptionalString(branding.logoUrl) &&
     isString(branding.welcome)
-  );
-}
-
-const LINK_STATES: readonly ChatLinkState[] = ['active', 'not_yet_active', 'expired', 'disabled'];
-const isOptionalTime = (value: unknown): boolean => value === undefined || (isString(value) && !Number.isNaN(Date.parse(value)));
-
-export function isLinkConfig(value: unknown): value is ChatLinkConfigResponse {
-  if (!isObject(value) || !isObject(value.link) || !isAppConfig(value.app)) return false;
-  const link = value.link;
-  return (
-    isString(link.slug) &&
-    LINK_SLUG_PATTERN.test(link.slug) &&
-    isString(link.appId) &&
-    APP_ID_PATTERN.test(link.appId) &&
-    link.appId === value.app.appId &&
-    isString(link.locale) &&
-    LINK_STATES.includes(link.state as ChatLinkState) &&
-    isOptionalTime(link.activeFrom) &&
-    isOptionalTime(link.expiresAt)
   );
 }
 

@@ -1,5 +1,5 @@
 import { createContext } from 'preact';
-import type { AppConfig, ChatLinkConfigResponse } from '../api/wire';
+import type { AppConfig } from '../api/wire';
 import type { DirectLink } from '../link/direct-link';
 import type { SafeStorage } from '../storage/safe-storage';
 
@@ -10,8 +10,8 @@ export interface Boot {
   link: DirectLink;
   /** The config request started in parallel with the locale, for the app in the address at load. */
   prefetchedConfig?: { appId: string; result: Promise<AppConfig> };
-  /** The same for a /c/<slug> chat link: slug → app, link state and branding in one call. */
-  prefetchedLink?: { slug: string; result: Promise<ChatLinkConfigResponse> };
+  /** The same for a /c/<slug> chat link: slug → app, link state and branding in one call (checked by LinkRoute). */
+  prefetchedLink?: { slug: string; result: Promise<unknown> };
 }
 
 export const BootContext = createContext<Boot | null>(null);

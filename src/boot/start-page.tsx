@@ -1,7 +1,7 @@
 import { render } from 'preact';
 import { App } from '../app';
 import type { Boot } from './boot-context';
-import { fetchAppConfig, fetchLinkConfig } from '../api/chat-api';
+import { fetchAppConfig, requestLinkConfig } from '../api/chat-api';
 import { readApiBase } from '../config/runtime-config';
 import { parseDirectLink } from '../link/direct-link';
 import { scrubIdentity } from '../link/scrub-identity';
@@ -25,15 +25,18 @@ export async function startPage(root: HTMLElement): Promise<void> {
   const appId = appIdFromPath(location.pathname);
   const prefetchedConfig = appId ? { appId, result: fetchAppConfig({ base: apiBase, appId }, locale) } : undefined;
   const slug = linkSlugFromPath(location.pathname);
-  const prefetchedLink = slug ? { slug, result: fetchLinkConfig(apiBase, slug, locale) } : undefined;
-  const [, , linkConfig] = await Promise.all([
+  const prefetchedLink = slug ? { slug, result: requestLinkConfig(apiBase, slug, locale) } : undefined;
+  const [, , linkConfig, linkPage] = await Promise.all([
     switchLanguage(i18n, locale),
     prefetchedConfig?.result.catch(() => undefined),
     prefetchedLink?.result.catch(() => undefined),
+    // The chat-link screens are their own chunk, fetched alongside: no extra trip, and nothing for /direct/ pages.
+    slug ? import('../pages/link-route').catch(() => undefined) : undefined,
   ]);
   // Without the hint (a page hosted elsewhere), a fixed-locale link costs one more trip for its language file.
-  const linkLocale = linkConfig && fixedLinkLocale(linkConfig.link);
+  const linkLocale = fixedLinkLocale((linkConfig as { link?: { locale?: unknown } } | undefined)?.link?.locale);
   if (linkLocale && linkLocale !== locale) await switchLanguage(i18n, linkLocale).catch(() => undefined);
+  linkPage?.addLinkMessages(i18n, resolvedLocale(i18n));
 
   trackVisualViewport(document.documentElement);
   const boot: Boot = { apiBase, storage, link, prefetchedConfig, prefetchedLink };

@@ -348,8 +348,8 @@ export class ChatController {
     await this.sessionResolved;
     const open = this.openSessionId();
     if (open) return open;
-    const request = this.options.linkSlug ? { link: this.options.linkSlug } : undefined;
-    this.sessionCreation ??= this.persist(() => createSession(this.target(), request))
+    // Without a link, `link: undefined` is left out of the JSON: the body is `{}`.
+    this.sessionCreation ??= this.persist(() => createSession(this.target(), { link: this.options.linkSlug }))
       .then(async (session) => {
         this.setOutbox(assignSession(this.outbox.all, session.id));
         await this.openSession(session);
@@ -408,17 +408,14 @@ export class ChatController {
           const failure = isApiFailure(error) ? error : new ApiFailure('network');
           if (failure.status === 401) {
             await this.lostVisitor().catch(() => undefined);
-          } else if (failure.code === 'link_limit_reached') {
-            // Kept as "not sent": Retry sends it in the conversation the limit screen offers instead.
-            this.setOutbox(updateEntry(this.outbox.all, entry.clientId, { status: 'failed', failReason: failReasonFor(failure) }));
-            this.fail(failure);
-            return;
           } else if (failure.transient) {
             // Offline, the next try waits for the 'online' event (which wakes it) or the longest backoff.
             const wait = !isOnline() ? SEND_BACKOFF.maxMs : (failure.retryAfterMs ?? backoffDelay(attempt++, SEND_BACKOFF, this.random));
             await this.pause.sleep(wait, this.stop.signal);
           } else {
             this.setOutbox(updateEntry(this.outbox.all, entry.clientId, { status: 'failed', failReason: failReasonFor(failure) }));
+            // At a chat link's limit the message stays "not sent": Retry sends it in the conversation offered instead.
+            if (failure.code === 'link_limit_reached') return this.fail(failure);
           }
         }
       }

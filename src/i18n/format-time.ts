@@ -22,6 +22,3 @@ export const formatTime = (iso: string, locale: LocaleCode): string => format(is
 export const formatDateTime = (iso: string, locale: LocaleCode): string =>
   format(iso, locale, { dateStyle: 'medium', timeStyle: 'short' });
 
-/** Weekday, date, time and time zone, in the visitor's language and zone: "when does this open?" */
-export const formatMoment = (iso: string, locale: LocaleCode): string =>
-  format(iso, locale, { weekday: 'long', year: 'numeric', month: 'long', day: 'numeric', hour: 'numeric', minute: '2-digit', timeZoneName: 'short' });

@@ -88,10 +88,7 @@ export function ChatPage({ controller, config, locales, onLanguageChange, onRest
     if (state.failure === 'link_limit_reached') {
       // A participant at the limit has started a conversation already (as this device or as this customer).
       const openLatest = () =>
-        void controller.listConversations().then((sessions) => {
-          const latest = sessions.find((session) => session.status === 'open') ?? sessions[0];
-          if (latest) pickConversation(latest.id);
-        }, () => undefined);
+        void controller.listConversations().then(([latest]) => latest && pickConversation(latest.id), () => undefined);
       return <ErrorScreen kind="link_limit_reached" action={{ label: t('errors.openConversation'), onClick: openLatest }} />;
     }
     const kind = state.failure ?? 'server';

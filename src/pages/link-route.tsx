@@ -1,12 +1,16 @@
 import { useContext, useEffect, useState } from 'preact/hooks';
 import { useRoute } from 'preact-iso';
 import type { ChatLinkConfigResponse } from '../api/wire';
-import { fetchLinkConfig } from '../api/chat-api';
+import { requestLinkConfig } from '../api/chat-api';
+import { checkedLinkConfig } from '../api/link-config';
 import { isApiFailure } from '../api/api-failure';
 import { BootContext } from '../boot/boot-context';
 import { accentColors } from '../config/accent-color';
 import { resolvedLocale } from '../i18n/setup-i18n';
 import { useT } from '../i18n/use-t';
+import { addLinkMessages } from './link-messages';
+
+export { addLinkMessages };
 import { fixedLinkLocale } from '../link/link-locale';
 import { linkSlugFromPath } from '../routes';
 import { ErrorScreen, type ScreenKind } from '../components/error-screen';
@@ -25,9 +29,12 @@ function failureKind(error: unknown): ScreenKind {
 }
 
 /** `/c/<slug>`: one call resolves the link; an active link opens its app's chat with the link's locale and rules. */
-export function LinkRoute() {
+export default function LinkRoute() {
   const { path } = useRoute();
+  const { i18n } = useT();
   const slug = linkSlugFromPath(path);
+  // The boot merged the link texts for a well-formed slug; a malformed one gets them here, for its screen.
+  if (!slug) addLinkMessages(i18n, resolvedLocale(i18n));
   return slug ? <ValidLinkRoute key={slug} slug={slug} /> : <ErrorScreen kind="link_not_found" />;
 }
 
@@ -37,11 +44,22 @@ function ValidLinkRoute({ slug }: { slug: string }) {
   const { t, i18n } = useT();
   const [state, setState] = useState<LinkState>({ status: 'loading' });
   const [attempt, setAttempt] = useState(0);
+  const [, setMessagesLoaded] = useState(0);
+
+  // Another language chosen in a multilingual link's chat: its link screens' texts come along.
+  useEffect(() => {
+    const follow = (locale: string) => {
+      addLinkMessages(i18n, locale);
+      setMessagesLoaded((n) => n + 1);
+    };
+    i18n.on('languageChanged', follow);
+    return () => i18n.off('languageChanged', follow);
+  }, [i18n]);
 
   useEffect(() => {
     let current = true;
     const prefetched = attempt === 0 && boot.prefetchedLink?.slug === slug ? boot.prefetchedLink.result : undefined;
-    (prefetched ?? fetchLinkConfig(boot.apiBase, slug, resolvedLocale(i18n))).then(
+    checkedLinkConfig(prefetched ?? requestLinkConfig(boot.apiBase, slug, resolvedLocale(i18n))).then(
       (answer) => current && setState({ status: 'ready', answer }),
       (error: unknown) => current && setState({ status: 'failed', kind: failureKind(error) }),
     );
@@ -53,7 +71,7 @@ function ValidLinkRoute({ slug }: { slug: string }) {
   const retry = () => setAttempt((n) => n + 1);
   if (state.status === 'ready' && state.answer.link.state === 'active') {
     const { link, app } = state.answer;
-    return <ValidChatRoute appId={app.appId} chatLink={{ slug: link.slug, locale: fixedLinkLocale(link), config: app }} />;
+    return <ValidChatRoute appId={app.appId} chatLink={{ slug: link.slug, locale: fixedLinkLocale(link.locale), config: app }} />;
   }
 
   let content;

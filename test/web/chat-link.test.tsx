@@ -3,7 +3,7 @@ import { screen, waitFor, within } from '@testing-library/preact';
 import userEvent from '@testing-library/user-event';
 import type { ChatLinkState, LocaleCode, PublicChatLink } from '../../src/api/wire';
 import { SUPPORTED_LOCALES, toBcp47 } from '../../src/i18n/locales';
-import { formatMoment } from '../../src/i18n/format-time';
+import { formatMoment } from '../../src/components/link-state-screen';
 import { setUpFakeBackendServer } from './support/fake-backend-server';
 import { openPage } from './support/open-page';
 import { readMessages } from './unit/support/locale-messages';
@@ -47,7 +47,7 @@ describe('chat link /c/<slug>: opening the chat', () => {
   it('the first message starts a conversation from the link (its current slug, after a rename too)', async () => {
     const backend = newBackend();
     backend.links.set('old-name', { slug: 'new-name', appId: 'demo_app', locale: 'en', state: 'active' });
-    await openPage('/c/OLD-name?campaign=mail');
+    await openPage('/c/old-name?campaign=mail');
     const user = userEvent.setup();
     await user.type(await screen.findByRole('textbox', { name: 'Your message' }), 'Hello{Enter}');
     await waitFor(() => expect(backend.sentBodies).toHaveLength(1));

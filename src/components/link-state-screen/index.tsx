@@ -1,8 +1,14 @@
-import type { PublicChatLink } from '../../api/wire';
-import { formatMoment } from '../../i18n/format-time';
+import type { LocaleCode, PublicChatLink } from '../../api/wire';
+import { toBcp47 } from '../../i18n/locales';
 import { resolvedLocale } from '../../i18n/setup-i18n';
 import { useT } from '../../i18n/use-t';
 import { ErrorScreen } from '../error-screen';
+
+/** Weekday, date, time and time zone, in the visitor's language and zone: "when does this open?" */
+export function formatMoment(iso: string, locale: LocaleCode): string {
+  const options: Intl.DateTimeFormatOptions = { weekday: 'long', year: 'numeric', month: 'long', day: 'numeric', hour: 'numeric', minute: '2-digit', timeZoneName: 'short' };
+  return new Intl.DateTimeFormat(toBcp47(locale), options).format(new Date(iso));
+}
 
 interface Props {
   link: PublicChatLink;
