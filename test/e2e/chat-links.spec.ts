@@ -4,7 +4,7 @@ import { readFileSync } from 'node:fs';
 import { E2E_AGENT_TOKEN, E2E_ORIGIN } from './support/e2e-settings';
 
 const LOCALES = ['zh-cn', 'zh-tw', 'en', 'ja', 'ko', 'de', 'fr', 'pt', 'ru'] as const;
-const messages = (code: string) => JSON.parse(readFileSync(`locales/${code}/chat.json`, 'utf8'));
+const messages = (code: string) => JSON.parse(readFileSync(`locales/${code}/links.json`, 'utf8'));
 
 async function agentCall(method: string, path: string, body?: unknown) {
   const response = await fetch(`${E2E_ORIGIN}/api/agent/apps/demo_app${path}`, {
@@ -30,7 +30,7 @@ test('an agent creates a link in the console; a visitor opens it with lang=fr-ca
   await consolePage.getByRole('button', { name: /demo_app/ }).click();
   await consolePage.getByRole('button', { name: 'Links' }).click();
   await consolePage.getByRole('button', { name: 'New link' }).click();
-  await consolePage.getByLabel('Name').fill(`Spring mailing ${id}`);
+  await consolePage.getByLabel('Name', { exact: true }).fill(`Spring mailing ${id}`);
   await consolePage.getByLabel('Language').selectOption({ label: 'All languages' });
   await consolePage.getByLabel('Slug (optional)').fill(`spring-${id}`);
   await consolePage.getByLabel('Conversations per person (optional)').fill('1');
