@@ -1,4 +1,4 @@
-import type { ExpressionBuilder, Selectable } from 'kysely';
+import type { ExpressionBuilder, Kysely, Selectable } from 'kysely';
 import type { SessionOwner, SessionRecord, SessionStatusFilter } from './records';
 import type { StoreCore } from './store-core';
 import type { SessionsTable, Tables } from './tables';
@@ -59,22 +59,12 @@ export function createSessionStore(core: StoreCore): SessionStore {
       }),
     findOwned: (appId, sessionId, owner) =>
       core.read(async (db) => {
-        const row = await db
-          .selectFrom('sessions as s')
-          .selectAll('s')
-          .where('s.app_id', '=', appId)
-          .where('s.id', '=', sessionId)
-          .where((eb) => ownedBy(eb, appId, owner))
-          .executeTakeFirst();
+        const row = await ownedSessions(db, appId, owner).where('s.id', '=', sessionId).executeTakeFirst();
         return row && toRecord(row);
       }),
     listOwned: (appId, owner, limit) =>
       core.read(async (db) => {
-        const rows = await db
-          .selectFrom('sessions as s')
-          .selectAll('s')
-          .where('s.app_id', '=', appId)
-          .where((eb) => ownedBy(eb, appId, owner))
+        const rows = await ownedSessions(db, appId, owner)
           .orderBy('s.created_at', 'desc')
           .orderBy('s.id', 'desc')
           .limit(limit)
@@ -130,6 +120,15 @@ function visitorHasSpoken(eb: ExpressionBuilder<Tables & { s: SessionsTable }, '
   return eb.exists(
     eb.selectFrom('messages as m').select('m.id').whereRef('m.session_id', '=', 's.id').where('m.author_role', '=', 'visitor'),
   );
+}
+
+/** The app's sessions that this owner may open. */
+function ownedSessions(db: Kysely<Tables>, appId: string, owner: SessionOwner) {
+  return db
+    .selectFrom('sessions as s')
+    .selectAll('s')
+    .where('s.app_id', '=', appId)
+    .where((eb) => ownedBy(eb, appId, owner));
 }
 
 // A session belongs to its visitor and, when that visitor is verified, to every visitor of the same customer.
