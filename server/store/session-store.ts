@@ -1,5 +1,6 @@
 import type { ExpressionBuilder, Kysely, Selectable } from 'kysely';
 import type { SessionOwner, SessionRecord, SessionStatusFilter } from './records';
+import type { StoreEngine } from './store';
 import type { StoreCore } from './store-core';
 import type { SessionsTable, Tables } from './tables';
 
@@ -37,7 +38,7 @@ export interface ActivityPosition {
   id: string;
 }
 
-export function createSessionStore(core: StoreCore): SessionStore {
+export function createSessionStore(core: StoreCore, engine: StoreEngine): SessionStore {
   return {
     close: (appId, sessionId, now) =>
       core.write(async ({ trx, announce }) => {
@@ -96,6 +97,14 @@ export function createSessionStore(core: StoreCore): SessionStore {
       }),
     reuseEmptyOrCreate: (fresh, beforeInsert) =>
       core.write(async ({ trx, announce }) => {
+        // Two starts of one visitor at once must not both find nothing and insert: on PostgreSQL the visitor's row
+        // lock makes the second wait and then find the first's session (SQLite's BEGIN IMMEDIATE already serializes).
+        await trx
+          .selectFrom('visitors')
+          .select('id')
+          .where('id', '=', fresh.visitorId)
+          .$if(engine === 'postgres', (query) => query.forUpdate())
+          .execute();
         const empty = await trx
           .selectFrom('sessions')
           .selectAll()
