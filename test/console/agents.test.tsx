@@ -61,12 +61,12 @@ describe('the Agents section', () => {
     await waitFor(() => expect(name).toHaveFocus());
     await user.type(name, 'Not Valid');
     await user.type(within(dialog).getByLabelText('Name shown to visitors'), 'Ana from Support');
-    await user.click(within(dialog).getByLabelText('Demo Shop'));
+    await user.click(within(dialog).getByLabelText('Demo Shop demo_app'));
     await user.click(within(dialog).getByRole('button', { name: 'Create agent' }));
 
     // The server's own detail, on the field it is about, which gets focus.
     await waitFor(() => expect(name).toHaveAttribute('aria-invalid', 'true'));
-    expect(name).toHaveAccessibleDescription('Must be 2 to 40 of a-z 0-9 . _ -.');
+    expect(name).toHaveAccessibleDescription('Must be 2 to 40 of a-z 0-9 . _ -');
     await waitFor(() => expect(name).toHaveFocus());
 
     const handle = newName('ana');
@@ -125,8 +125,8 @@ describe('the Agents section', () => {
     const change = within(item).getByRole('button', { name: `Change ${handle}` });
     await user.click(change);
     const dialog = await screen.findByRole('dialog', { name: `Change ${handle}` });
-    await user.click(within(dialog).getByLabelText('Demo Shop'));
-    await user.click(within(dialog).getByLabelText('Partner'));
+    await user.click(within(dialog).getByLabelText('Demo Shop demo_app'));
+    await user.click(within(dialog).getByLabelText('Partner partner_app'));
     await user.selectOptions(within(dialog).getByLabelText('Role'), 'admin');
     await user.click(within(dialog).getByRole('button', { name: 'Save changes' }));
     await waitFor(() => expect(screen.queryByRole('dialog')).not.toBeInTheDocument());
@@ -176,7 +176,7 @@ describe('the Agents section', () => {
     const dialog = await screen.findByRole('dialog', { name: 'New agent' });
     const roles = within(dialog).getAllByRole('option').map((option) => option.textContent);
     expect(roles).toEqual(['Agent']);
-    expect(within(dialog).getAllByRole('checkbox').map((box) => box.closest('label')!.textContent)).toEqual(['Demo Shop']);
+    expect(within(dialog).getAllByRole('checkbox').map((box) => box.closest('label')!.textContent)).toEqual(['Demo Shop demo_app']);
   });
 
   it('is not offered to agents', async () => {

@@ -112,7 +112,9 @@ export function AccountFormDialog({ editing, initial, apps, actorRole, submit, o
                   set({ apps: e.currentTarget.checked ? [...values.apps, app.appId] : values.apps.filter((id) => id !== app.appId) })
                 }
               />
-              <span>{app.name}</span>
+              <span>
+                {app.name} <span class="account-form__app-id">{app.appId}</span>
+              </span>
             </label>
           ))
         )}

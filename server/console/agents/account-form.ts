@@ -61,6 +61,6 @@ export function fieldErrorOf(error: unknown): { field: AccountField; message: st
   if (error.code !== 'invalid_request') return undefined;
   const match = /^(?:body\.)?(name|displayName|role|apps)(?:\.\d+)?: (.+)$/s.exec(error.message);
   if (!match) return undefined;
-  const detail = match[2];
-  return { field: match[1] as AccountField, message: `${detail.charAt(0).toUpperCase()}${detail.slice(1)}.` };
+  const detail = `${match[2].charAt(0).toUpperCase()}${match[2].slice(1)}`;
+  return { field: match[1] as AccountField, message: /[\p{L}\p{N}]$/u.test(detail) ? `${detail}.` : detail };
 }

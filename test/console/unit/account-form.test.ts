@@ -39,7 +39,7 @@ describe('the account form', () => {
     const refusal = (status: number, code: string, message: string) => new ApiError(status, code as never, message);
     expect(fieldErrorOf(refusal(400, 'invalid_request', 'body.name: must be 2 to 40 of a-z 0-9 . _ -'))).toEqual({
       field: 'name',
-      message: 'Must be 2 to 40 of a-z 0-9 . _ -.',
+      message: 'Must be 2 to 40 of a-z 0-9 . _ -',
     });
     expect(fieldErrorOf(refusal(400, 'invalid_request', 'body.apps.0: must be an app id'))).toEqual({ field: 'apps', message: 'Must be an app id.' });
     expect(fieldErrorOf(refusal(400, 'invalid_request', 'apps: "x" is not hosted here'))?.field).toBe('apps');
