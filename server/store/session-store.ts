@@ -7,7 +7,8 @@ import type { SessionsTable, Tables } from './tables';
 export interface SessionStore {
   /** Closes an open session and tells its streams; undefined when it is not in the app or already closed. */
   close(appId: string, sessionId: string, now: string): Promise<SessionRecord | undefined>;
-  findInApp(appId: string, sessionId: string): Promise<SessionRecord | undefined>;
+  /** The app's session; with `listed`, only while it is in the agents' list (its visitor has sent a message). */
+  findInApp(appId: string, sessionId: string, scope?: { listed: boolean }): Promise<SessionRecord | undefined>;
   /** The session if this visitor, or another visitor of the same verified customer, owns it. */
   findOwned(appId: string, sessionId: string, owner: SessionOwner): Promise<SessionRecord | undefined>;
   /** Newest first. */
@@ -17,8 +18,6 @@ export interface SessionStore {
    * `after` in that order.
    */
   listByActivity(appId: string, query: ActivityQuery): Promise<SessionRecord[]>;
-  /** The session if it is in the agents' list (its visitor has sent a message). */
-  findListed(appId: string, sessionId: string): Promise<SessionRecord | undefined>;
   /**
    * The visitor's newest open session without any message, or else `fresh`, inserted (and told to the agents) once
    * `beforeInsert` has not thrown.
@@ -53,9 +52,15 @@ export function createSessionStore(core: StoreCore, engine: StoreEngine): Sessio
         if (row) await announce({ kind: 'session', appId, sessionId });
         return row && toRecord(row);
       }),
-    findInApp: (appId, sessionId) =>
+    findInApp: (appId, sessionId, scope) =>
       core.read(async (db) => {
-        const row = await db.selectFrom('sessions').selectAll().where('app_id', '=', appId).where('id', '=', sessionId).executeTakeFirst();
+        const row = await db
+          .selectFrom('sessions as s')
+          .selectAll('s')
+          .where('s.app_id', '=', appId)
+          .where('s.id', '=', sessionId)
+          .$if(scope?.listed === true, (query) => query.where(visitorHasSpoken))
+          .executeTakeFirst();
         return row && toRecord(row);
       }),
     findOwned: (appId, sessionId, owner) =>
@@ -83,17 +88,6 @@ export function createSessionStore(core: StoreCore, engine: StoreEngine): Sessio
         }
         const rows = await query.orderBy('s.updated_at', 'desc').orderBy('s.id', 'desc').limit(limit).execute();
         return rows.map(toRecord);
-      }),
-    findListed: (appId, sessionId) =>
-      core.read(async (db) => {
-        const row = await db
-          .selectFrom('sessions as s')
-          .selectAll('s')
-          .where('s.app_id', '=', appId)
-          .where('s.id', '=', sessionId)
-          .where(visitorHasSpoken)
-          .executeTakeFirst();
-        return row && toRecord(row);
       }),
     reuseEmptyOrCreate: (fresh, beforeInsert) =>
       core.write(async ({ trx, announce }) => {
