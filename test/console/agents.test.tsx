@@ -137,6 +137,8 @@ describe('the Agents section', () => {
 
     await user.click(within(item).getByRole('button', { name: `Disable ${handle}` }));
     await waitFor(() => expect(within(item).getByText('Disabled')).toBeInTheDocument());
+    // The same button, now Enable, keeps the keyboard's place.
+    expect(within(item).getByRole('button', { name: `Enable ${handle}` })).toHaveFocus();
     expect(screen.getByRole('status')).toHaveTextContent(`${handle} is disabled`);
     expect((await whoAmI(token)).status).toBe(401);
     await user.click(within(item).getByRole('button', { name: `Enable ${handle}` }));

@@ -26,6 +26,7 @@ export function AccountFormDialog({ editing, initial, apps, actorRole, submit, o
   const [formError, setFormError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   const form = useRef<HTMLFormElement>(null);
+  const submitButton = useRef<HTMLButtonElement>(null);
   const heading = editing ? `Change ${editing.name}` : 'New agent';
 
   useEffect(() => form.current?.querySelector<HTMLElement>('input, select')?.focus(), []);
@@ -50,6 +51,7 @@ export function AccountFormDialog({ editing, initial, apps, actorRole, submit, o
         requestAnimationFrame(() => form.current?.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus());
       } else {
         setFormError(failure instanceof ApiError && failure.status === 403 ? `${failure.message}.` : describeError(failure));
+        requestAnimationFrame(() => submitButton.current?.focus());
       }
     }
   }
@@ -130,7 +132,7 @@ export function AccountFormDialog({ editing, initial, apps, actorRole, submit, o
         </p>
       )}
       <div class="modal__actions">
-        <button type="submit" class="button button--primary" disabled={busy}>
+        <button ref={submitButton} type="submit" class="button button--primary" disabled={busy}>
           {busy ? 'Saving…' : editing ? 'Save changes' : 'Create agent'}
         </button>
         <button type="button" class="button" onClick={onCancel} disabled={busy}>

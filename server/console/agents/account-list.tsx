@@ -56,8 +56,9 @@ export function AccountList({ accounts, apps, pendingId, onEdit, onToggleDisable
               type="button"
               class="button"
               aria-label={`${account.disabled ? 'Enable' : 'Disable'} ${account.name}`}
-              onClick={() => onToggleDisabled(account)}
-              disabled={pendingId === account.id}
+              // aria-disabled, not disabled: a disabled button drops keyboard focus to the page.
+              aria-disabled={pendingId === account.id ? 'true' : undefined}
+              onClick={() => pendingId !== account.id && onToggleDisabled(account)}
             >
               {account.disabled ? 'Enable' : 'Disable'}
             </button>

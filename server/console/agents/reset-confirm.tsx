@@ -12,6 +12,7 @@ export function ResetConfirm({ name, reset, onCancel, onBusy }: Props) {
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const cancel = useRef<HTMLButtonElement>(null);
+  const confirmButton = useRef<HTMLButtonElement>(null);
 
   useEffect(() => cancel.current?.focus(), []);
 
@@ -24,7 +25,9 @@ export function ResetConfirm({ name, reset, onCancel, onBusy }: Props) {
     } catch (failure) {
       setBusy(false);
       onBusy(false);
-      if (!(failure instanceof ApiError && failure.status === 401)) setError(describeError(failure));
+      if (failure instanceof ApiError && failure.status === 401) return;
+      setError(describeError(failure));
+      requestAnimationFrame(() => confirmButton.current?.focus());
     }
   }
 
@@ -40,7 +43,7 @@ export function ResetConfirm({ name, reset, onCancel, onBusy }: Props) {
         </p>
       )}
       <div class="modal__actions">
-        <button type="button" class="button button--danger" onClick={confirm} disabled={busy}>
+        <button ref={confirmButton} type="button" class="button button--danger" onClick={confirm} disabled={busy}>
           {busy ? 'Resetting…' : 'Reset token'}
         </button>
         <button ref={cancel} type="button" class="button" onClick={onCancel} disabled={busy}>
