@@ -14,6 +14,9 @@ export interface MessageQuery {
 export const agentPaths = {
   apps: (): string => '/api/agent/apps',
   me: (): string => '/api/agent/me',
+  agents: (): string => '/api/agent/agents',
+  agent: (agentId: string): string => `/api/agent/agents/${seg(agentId)}`,
+  agentToken: (agentId: string): string => `/api/agent/agents/${seg(agentId)}/token`,
   sessions: (appId: string, status: SessionFilter, cursor?: string): string =>
     `/api/agent/apps/${seg(appId)}/sessions?status=${seg(status)}${cursor ? `&cursor=${seg(cursor)}` : ''}`,
   session: (appId: string, sessionId: string): string => `/api/agent/apps/${seg(appId)}/sessions/${seg(sessionId)}`,
