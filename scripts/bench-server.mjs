@@ -9,7 +9,7 @@
 // BENCH_NODE_ARGS passes flags to the servers' node (e.g. "--cpu-prof --cpu-prof-dir=/tmp/prof").
 import { spawnSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import http from 'node:http';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
@@ -73,11 +73,21 @@ function stream(port, appPath, token, onMessage) {
   });
 }
 
+/** CPU seconds a process has used (Linux /proc; NaN elsewhere). Clock ticks are 1/100 s on Linux. */
+function cpuSeconds(pid) {
+  try {
+    const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
+    return (Number(fields[11]) + Number(fields[12])) / 100;
+  } catch {
+    return NaN;
+  }
+}
+
 function percentile(sorted, p) {
   return sorted.length === 0 ? NaN : sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))];
 }
 
-async function run(ports, senders) {
+async function run(ports, senders, pids) {
   const conversations = [];
   for (let i = 0; i < senders; i++) {
     const streamPort = ports[i % ports.length];
@@ -120,14 +130,17 @@ async function run(ports, senders) {
   await new Promise((r) => setTimeout(r, 1000)); // warm-up
   measuring = true;
   const startedAt = performance.now();
+  const cpuAtStart = pids.map(cpuSeconds);
   await new Promise((r) => setTimeout(r, SECONDS * 1000));
   measuring = false;
   const elapsed = (performance.now() - startedAt) / 1000;
+  const cpu = pids.reduce((sum, pid, i) => sum + cpuSeconds(pid) - cpuAtStart[i], 0);
   stop = true;
   await Promise.all(loops);
   for (const req of streams) req.destroy();
   latencies.sort((x, y) => x - y);
-  return { rate: delivered / elapsed, p50: percentile(latencies, 50), p99: percentile(latencies, 99) };
+  // The servers' own CPU time per message holds steady when other work shares the machine; the rate does not.
+  return { rate: delivered / elapsed, p50: percentile(latencies, 50), p99: percentile(latencies, 99), cpuMs: (1000 * cpu) / delivered };
 }
 
 async function postgresUrl() {
@@ -148,7 +161,7 @@ async function measure(setup, senders, postgres) {
   const servers = [];
   try {
     for (const port of ports) servers.push(await startReferenceServer(port, { root: setup.root, dataDir: scratch, env, nodeArgs: NODE_ARGS }));
-    return await run(ports, senders);
+    return await run(ports, senders, servers.map((server) => server.pid));
   } finally {
     await Promise.all(servers.map((server) => server.stop()));
     rmSync(scratch, { recursive: true, force: true });
@@ -172,7 +185,9 @@ async function main() {
           const result = await measure(setup, senders, postgres);
           const key = `${setup.name}|${senders}`;
           results.set(key, [...(results.get(key) ?? []), result]);
-          console.error(`run ${runIndex}, ${setup.name}, ${senders} senders: ${result.rate.toFixed(0)} msg/s, p50 ${result.p50.toFixed(1)} ms, p99 ${result.p99.toFixed(1)} ms`);
+          console.error(
+            `run ${runIndex}, ${setup.name}, ${senders} senders: ${result.rate.toFixed(0)} msg/s, p50 ${result.p50.toFixed(1)} ms, p99 ${result.p99.toFixed(1)} ms, server CPU ${result.cpuMs.toFixed(2)} ms/msg`,
+          );
         }
       }
     }
@@ -181,19 +196,19 @@ async function main() {
     agentPool.destroy();
   }
   const runsNote = RUNS > 1 ? ` (median of ${RUNS} runs)` : '';
-  console.log(`\n| setup | senders | messages/s${runsNote} | send→delivery p50 | p99 |\n|---|---:|---:|---:|---:|`);
+  console.log(`\n| setup | senders | messages/s${runsNote} | send→delivery p50 | p99 | server CPU per message |\n|---|---:|---:|---:|---:|---:|`);
   for (const setup of setups) {
     for (const senders of SENDERS) {
       const runs = results.get(`${setup.name}|${senders}`);
-      const [rate, p50, p99] = ['rate', 'p50', 'p99'].map((field) => median(runs.map((result) => result[field])));
-      console.log(`| ${setup.name} | ${senders} | ${rate.toFixed(0)} | ${p50.toFixed(1)} ms | ${p99.toFixed(1)} ms |`);
+      const [rate, p50, p99, cpuMs] = ['rate', 'p50', 'p99', 'cpuMs'].map((field) => median(runs.map((result) => result[field])));
+      console.log(`| ${setup.name} | ${senders} | ${rate.toFixed(0)} | ${p50.toFixed(1)} ms | ${p99.toFixed(1)} ms | ${cpuMs.toFixed(2)} ms |`);
     }
   }
   // Ratios pair each run with the run measured beside it, so a busy moment on a shared machine counts against both.
   const ratios = (over, under, senders) => {
     const top = results.get(`${over}|${senders}`);
     const bottom = results.get(`${under}|${senders}`);
-    return top && bottom ? top.map((result, i) => result.rate / bottom[i].rate) : undefined;
+    return top && bottom ? top.map((result, i) => ({ rate: result.rate / bottom[i].rate, cpu: bottom[i].cpuMs / result.cpuMs })) : undefined;
   };
   const comparisons = [
     ['SQLite, one instance', 'SQLite, one instance, baseline'],
@@ -203,7 +218,13 @@ async function main() {
   for (const senders of SENDERS) {
     for (const [over, under] of comparisons) {
       const paired = ratios(over, under, senders);
-      if (paired) console.log(`${over} / ${under}, ${senders} senders: ${median(paired).toFixed(2)}x (runs: ${paired.map((r) => r.toFixed(2)).join(', ')})`);
+      if (!paired) continue;
+      const rates = paired.map((ratio) => ratio.rate);
+      const cpu = paired.map((ratio) => ratio.cpu);
+      console.log(
+        `${over} / ${under}, ${senders} senders: rate ${median(rates).toFixed(2)}x (runs: ${rates.map((r) => r.toFixed(2)).join(', ')}),` +
+          ` messages per CPU second ${median(cpu).toFixed(2)}x (runs: ${cpu.map((r) => r.toFixed(2)).join(', ')})`,
+      );
     }
   }
 }

@@ -48,7 +48,7 @@ export async function startReferenceServer(port, { root = projectRoot, dataDir, 
     await exited;
     if (ownDataDir) rmSync(dir, { recursive: true, force: true });
   };
-  return { origin, port, stop, agent: agentApi(origin) };
+  return { origin, port, pid: child.pid, stop, agent: agentApi(origin) };
 }
 
 /** The agent side, over the server's real agent API. */
