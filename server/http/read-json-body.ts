@@ -13,9 +13,9 @@ const NO_BODY = new Uint8Array(0);
 
 /**
  * Reads every API request's body, as `c.var.body`: 413 payload_too_large past MAX_JSON_BODY_BYTES, whether declared
- * (Content-Length, refused before reading) or streamed (chunked). It reads Node's request directly: going through
- * the web Request that @hono/node-server builds on demand (a web stream, an AbortSignal, undici's body parsing) cost
- * more CPU per message sent than the route's own work (bench:server profile).
+ * (Content-Length, refused before reading) or streamed (chunked). It reads Node's request directly: the web Request
+ * that @hono/node-server builds on demand (a web stream, an AbortSignal, undici's body handling) was a large share of
+ * the CPU per message sent (bench:server profile).
  */
 export const limitBody: MiddlewareHandler<AppEnv> = async (c, next) => {
   c.set('body', await readBody(c.env.incoming, MAX_JSON_BODY_BYTES));

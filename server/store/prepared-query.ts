@@ -4,14 +4,14 @@ import type { Tables } from './tables';
 type Parameters<P> = { [K in keyof P]: string | number | null };
 export type Param<P> = <K extends keyof P & string>(name: K) => P[K];
 
-// Stands in for a parameter while the query is compiled once; no real value starts with a NUL character.
+// Stands in for a value while the query is compiled (real values only replace it afterwards, by position).
 const SLOT = '\u0000param:';
 
 /**
  * A query whose shape is fixed and whose values change: built and compiled once per dialect, then each call only
  * puts its values into the compiled parameters. Kysely otherwise builds and compiles the whole operation tree on
- * every call, the largest share of the reference server's CPU per message (bench:server profile). Values must go
- * through `param(name)`; a name the compiled query does not carry as a parameter is refused at the first call.
+ * every call, the largest single share of the reference server's CPU per message (bench:server profile). Values
+ * must go through `param(name)`; a name the compiled query does not carry as a parameter is refused at first use.
  */
 export function preparedQuery<P extends Parameters<P>, R>(
   build: (db: Kysely<Tables>, param: Param<P>) => Compilable<R>,

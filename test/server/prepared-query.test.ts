@@ -38,9 +38,15 @@ describe(`preparedQuery on ${TEST_ENGINE}`, () => {
   });
 
   it('builds and compiles once, and answers each call with its own values, inside transactions too', async () => {
-    const visitor = (id: string) => ({ id, app_id: 'app', token_hash: `hash-${id}`, customer_id: null, display_name: null, locale: 'en', claims: '{}', vars: '{}', created_at: '', updated_at: '' });
+    const visitor = (id: string) => ({
+      ...{ id, app_id: 'app', token_hash: `hash-${id}`, customer_id: null, display_name: null, locale: 'en' },
+      ...{ claims: '{}', vars: '{}', created_at: '', updated_at: '' },
+    });
     await db.insertInto('visitors').values([visitor('v1'), visitor('v2')]).execute();
-    await db.insertInto('sessions').values([session('s1', 'v1', 'open'), session('s2', 'v2', 'open'), session('s3', 'v1', 'closed')]).execute();
+    await db
+      .insertInto('sessions')
+      .values([session('s1', 'v1', 'open'), session('s2', 'v2', 'open'), session('s3', 'v1', 'closed')])
+      .execute();
     const build = vi.fn((kysely: Kysely<Tables>, param) =>
       kysely
         .updateTable('sessions')
