@@ -135,5 +135,5 @@ try {
   process.exitCode = ok ? 0 : 1;
 } finally {
   await browser.close();
-  server.stop();
+  await server.stop();
 }

@@ -20,6 +20,8 @@ export interface AppEnv {
     visitor: VisitorRecord;
     /** Set by agent auth. */
     agent: AgentPrincipal;
+    /** The request body, read (within the size limit) by limitBody on every API route. */
+    body: Uint8Array;
     /** Memo of callerOf. */
     caller: Caller;
   };
