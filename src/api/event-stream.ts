@@ -1,4 +1,4 @@
-import type { ApiRequest } from './endpoints';
+import type { ApiRequest } from './api-request';
 import { send } from './http-client';
 import { ApiFailure } from './api-failure';
 import { createSseParser, type SseEvent } from './sse-parser';
