@@ -5,6 +5,8 @@ import { agentNameSetting, chosenAppSetting } from '../storage/console-settings'
 import { AppPicker } from './app-picker';
 import { ConsoleHeader } from './console-header';
 import { Workspace } from './workspace';
+import { LinksSection } from '../links/links-section';
+import { SectionNav, type ConsoleSection } from './section-nav';
 
 type Apps = AgentAppsResponse['apps'];
 
@@ -27,6 +29,10 @@ export function SignedInShell({ client, apps, me, onSignOut }: Props) {
   // An account's name is the one visitors see (the server signs replies with it); only the server token chooses.
   const agentName = me.displayName ?? chosenName;
   const app = apps.find((a) => a.appId === appId);
+  const [section, setSection] = useState<ConsoleSection>('conversations');
+  // Chat links are an owner's or admin's business (the server answers others 403).
+  const managesLinks = me.role === 'owner' || me.role === 'admin';
+  const shown = managesLinks ? section : 'conversations';
 
   return (
     <>
@@ -45,9 +51,10 @@ export function SignedInShell({ client, apps, me, onSignOut }: Props) {
         }}
         onSignOut={onSignOut}
       />
-      {app ? (
-        <Workspace key={app.appId} client={client} appId={app.appId} agentName={agentName} />
-      ) : (
+      {app && managesLinks && <SectionNav current={shown} onChange={setSection} />}
+      {app && shown === 'links' && <LinksSection key={app.appId} client={client} appId={app.appId} appLocales={app.locales} />}
+      {app && shown === 'conversations' && <Workspace key={app.appId} client={client} appId={app.appId} agentName={agentName} />}
+      {!app && (
         <AppPicker
           apps={apps}
           onPick={(id) => {
