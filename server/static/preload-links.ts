@@ -55,6 +55,9 @@ export function preloadLinks({ appId, search, acceptLanguage, assets, apiPath, l
   // Not the engine: it would share the connection with the entry script, which the first paint waits for.
   const localeChunk = assets.find((name) => name.startsWith(`locale-${locale}-`) && name.endsWith('.js'));
   if (localeChunk) links.push(`</direct/assets/${localeChunk}>; rel=modulepreload`);
+  // A chat link's page boots from its own chunk: announced too, so it costs no trip after the entry script.
+  const linkChunk = link && assets.find((name) => name.startsWith('start-link-page-') && name.endsWith('.js'));
+  if (linkChunk) links.push(`</direct/assets/${linkChunk}>; rel=modulepreload`);
   return links.length > 0 ? links.join(', ') : undefined;
 }
 

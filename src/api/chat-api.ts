@@ -1,5 +1,5 @@
 // The page's calls, each returning checked wire data or throwing ApiFailure.
-import type { AppConfig, CreateVisitorRequest, CreateVisitorResponse, LocaleCode, Message, MessagePage, Session } from './wire';
+import type { AppConfig, CreateSessionRequest, CreateVisitorRequest, CreateVisitorResponse, LocaleCode, Message, MessagePage, Session } from './wire';
 import { endpoints, type ApiTarget } from './endpoints';
 import { sendJson } from './http-client';
 import { ApiFailure } from './api-failure';
@@ -18,8 +18,8 @@ export async function createVisitor(target: ApiTarget, body: CreateVisitorReques
   return checked(await sendJson(endpoints.createVisitor(target, body)), isVisitorResponse);
 }
 
-export async function createSession(target: ApiTarget): Promise<Session> {
-  const body = await sendJson<{ session?: unknown }>(endpoints.createSession(target));
+export async function createSession(target: ApiTarget, request?: CreateSessionRequest): Promise<Session> {
+  const body = await sendJson<{ session?: unknown }>(endpoints.createSession(target, request));
   return checked(body?.session, isSession);
 }
 

@@ -1,6 +1,6 @@
 // Pure request builders: everything about URLs, headers and bodies, testable without a network.
 import { SESSION_ID_PATTERN } from './limits';
-import type { CreateVisitorRequest, LocaleCode, SendMessageRequest } from './wire';
+import type { CreateSessionRequest, CreateVisitorRequest, LocaleCode, SendMessageRequest } from './wire';
 
 export interface ApiRequest {
   method: 'GET' | 'POST';
@@ -45,7 +45,7 @@ function sessionPath(sessionId: string): string {
 export const endpoints = {
   config: (target: ApiTarget, locale: LocaleCode) => get(target, appUrl(target, '/config', { locale })),
   createVisitor: (target: ApiTarget, body: CreateVisitorRequest) => post(target, appUrl(target, '/visitors'), body),
-  createSession: (target: ApiTarget) => post(target, appUrl(target, '/sessions'), {}),
+  createSession: (target: ApiTarget, body: CreateSessionRequest = {}) => post(target, appUrl(target, '/sessions'), body),
   sessions: (target: ApiTarget) => get(target, appUrl(target, '/sessions')),
   session: (target: ApiTarget, sessionId: string) => get(target, appUrl(target, sessionPath(sessionId))),
   messages: (target: ApiTarget, sessionId: string, page: { after?: number; before?: number; limit?: number }) =>
