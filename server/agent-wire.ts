@@ -58,7 +58,8 @@ export interface AgentCredentialResponse {
 
 /** GET /api/agent/apps → the apps this agent may work in. */
 export interface AgentAppsResponse {
-  apps: { appId: string; name: string }[];
+  /** `locales`: the app's languages (a chat link's engagement locale is one of them, or all). */
+  apps: { appId: string; name: string; locales: LocaleCode[] }[];
 }
 
 export interface AgentVisitorSummary {

@@ -12,6 +12,7 @@ import { handleError } from './http/error-handler';
 import { errorJson } from './http/json-response';
 import { limitBody } from './http/read-json-body';
 import { requestLog } from './http/request-log';
+import { linkPageHints } from './links/chat-links';
 import { mountApiRoutes } from './routes/api-routes';
 import { createStaticSite } from './static/static-site';
 
@@ -29,6 +30,7 @@ export function createApp(context: ApiContext, logger: Logger): Hono<AppEnv> {
 
   app.use('/api/*', apiSecurityHeaders);
   app.use('/api/apps/*', visitorApiCors(context.settings.corsOrigins));
+  app.use('/api/links/*', visitorApiCors(context.settings.corsOrigins));
   app.use('/api/*', plainRequestTarget, rateLimit, limitBody);
   app.use(
     '/api/*',
@@ -41,7 +43,11 @@ export function createApp(context: ApiContext, logger: Logger): Hono<AppEnv> {
   mountApiRoutes(app, { faultInjection: context.settings.faultInjection });
   app.all('/api/*', (c) => errorJson(c, new ApiError(404, 'not_found', 'No such API endpoint')));
 
-  const site = createStaticSite({ distDir: context.settings.distDir, apps: context.apps });
+  const site = createStaticSite({
+    distDir: context.settings.distDir,
+    apps: context.apps,
+    linkPage: (slug) => linkPageHints(context, slug),
+  });
   app.all('*', async (c) => {
     const { incoming, outgoing } = takeNodeResponse(c);
     await site(incoming, outgoing);

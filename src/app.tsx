@@ -16,7 +16,8 @@ export function App({ boot, i18n }: { boot: Boot; i18n: i18n }) {
           <LocationProvider>
             <Router>
               <Route path={DIRECT_ROUTE} component={DirectRoute} />
-              <Route default component={NotFoundPage} />
+              {/* On a chat-link address (/c/...) the boot brings the link route from its own chunk: it says "not found" itself. */}
+              <Route default component={boot.linkRoute ?? NotFoundPage} />
             </Router>
           </LocationProvider>
         </ErrorBoundary>

@@ -5,6 +5,7 @@ import './styles/base.css';
 import './styles/layout.css';
 import './styles/conversation.css';
 import './styles/agents.css';
+import './styles/links.css';
 
 const configured = document.querySelector<HTMLMetaElement>('meta[name="direct-chat:api-base"]')?.content;
 render(<ConsoleApp apiBase={resolveApiBase(configured, location.origin)} />, document.getElementById('app')!);

@@ -1,6 +1,7 @@
 import type { AuthorRole, LinkCard, Message } from '../../src/api/wire';
 import type { ApiContext } from '../api-context';
 import { ApiError } from '../http/api-error';
+import { linkLimitReached } from '../links/chat-links';
 import { newRandomId } from '../random-id';
 import type { SessionRecord } from '../store/records';
 
@@ -37,6 +38,8 @@ export async function appendMessage(context: ApiContext, session: SessionRecord,
       throw new ApiError(409, 'conflict', 'This clientId was already used for a different message');
     case 'closed':
       throw new ApiError(409, 'session_closed', 'The session is closed');
+    case 'link_limit_reached':
+      throw linkLimitReached();
   }
 }
 

@@ -1,9 +1,10 @@
 import { Hono } from 'hono';
 import type { AgentAccount, AgentCredentialResponse, AgentListResponse } from '../agent-wire';
-import { mayGrant, mayManage, mayManageAccounts } from '../agents/account-rules';
+import { mayGrant, mayManage } from '../agents/account-rules';
 import { newPersonalToken } from '../auth/personal-token';
 import { hashToken } from '../auth/token-hash';
 import { requireAgent } from '../http/agent-auth';
+import { requireManager } from '../http/require-manager';
 import { ApiError, invalidRequest } from '../http/api-error';
 import type { AppEnv } from '../http/app-env';
 import { json } from '../http/json-response';
@@ -13,13 +14,6 @@ import { agentChangeSchema, agentCreateSchema } from '../requests/agent-account-
 import { newRandomId } from '../random-id';
 import type { ApiContext } from '../api-context';
 import type { AgentPrincipal } from '../auth/agent-principal';
-import type { MiddlewareHandler } from 'hono';
-
-/** Owners and admins only; everyone else 403 forbidden. */
-const requireManager: MiddlewareHandler<AppEnv> = async (c, next) => {
-  if (!mayManageAccounts(c.var.agent)) throw new ApiError(403, 'forbidden', 'Only owners and admins manage agents');
-  await next();
-};
 
 /** Mounted at /api/agent: the accounts. Accounts an actor may not manage answer 404 agent_not_found, as if absent. */
 export const agentAccountRoutes = new Hono<AppEnv>()

@@ -33,7 +33,7 @@ export const agentRoutes = new Hono<AppEnv>()
   /** GET /apps */
   .get('/apps', requireAgent, (c) => {
     const hosted = [...c.var.context.apps.values()].filter(({ appId }) => mayWorkIn(c.var.agent, appId));
-    const body: AgentAppsResponse = { apps: hosted.map(({ appId, name }) => ({ appId, name })) };
+    const body: AgentAppsResponse = { apps: hosted.map(({ appId, name, locales }) => ({ appId, name, locales: [...locales] })) };
     return json(c, 200, body);
   })
   /** GET /me: the account behind the token (or the server token's owner). */

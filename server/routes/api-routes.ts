@@ -3,6 +3,7 @@ import type { AppEnv } from '../http/app-env';
 import { agentAccountRoutes } from './agent-account-routes';
 import { agentRoutes, faultInjectionRoutes } from './agent-routes';
 import { configRoutes } from './config-route';
+import { agentLinkRoutes, publicLinkRoutes } from './link-routes';
 import { messageRoutes } from './message-routes';
 import { agentPreviewRoutes, previewImageRoutes } from './preview-routes';
 import { sessionRoutes } from './session-routes';
@@ -17,6 +18,8 @@ export function mountApiRoutes(app: Hono<AppEnv>, options: { faultInjection: boo
   app.route('/api/agent', agentRoutes);
   app.route('/api/agent', agentAccountRoutes);
   app.route('/api/agent', agentPreviewRoutes);
+  app.route('/api/agent', agentLinkRoutes);
+  app.route('/api/links', publicLinkRoutes);
   app.route('/api/previews', previewImageRoutes);
   if (options.faultInjection) app.route('/api/agent', faultInjectionRoutes);
 }

@@ -4,7 +4,8 @@ import type { AppEnv } from '../http/app-env';
 import { json } from '../http/json-response';
 import { jsonBody } from '../http/read-json-body';
 import { visitorOfApp } from '../http/route-guards';
-import { emptyBodySchema } from '../requests/message-request';
+import { startLinkedSession } from '../links/chat-links';
+import { startSessionSchema } from '../requests/link-request';
 import { startSession } from '../sessions/start-session';
 import { toWireSession } from '../sessions/wire-session';
 import { requireOwnedSession } from './route-lookups';
@@ -21,9 +22,14 @@ export const sessionRoutes = new Hono<AppEnv>()
     const body: SessionListResponse = { sessions: sessions.map(toWireSession) };
     return json(c, 200, body);
   })
-  /** POST /sessions, body `{}` or empty → 201 new, or 200 with the visitor's open session that has no message yet. */
-  .post('/sessions', visitorOfApp, jsonBody(emptyBodySchema), async (c) => {
-    const { session, created } = await startSession(c.var.context, c.var.visitor);
+  /**
+   * POST /sessions, body `{}` or empty → 201 new, or 200 with the visitor's open session that has no message yet.
+   * `{link: slug}`: from a chat link (404 link_not_found unless active, 403 link_limit_reached at the limit).
+   */
+  .post('/sessions', visitorOfApp, jsonBody(startSessionSchema), async (c) => {
+    const { context, app, visitor } = c.var;
+    const { link } = c.req.valid('json');
+    const { session, created } = link ? await startLinkedSession(context, app, visitor, link) : await startSession(context, visitor);
     const body: SessionResponse = { session: toWireSession(session) };
     return json(c, created ? 201 : 200, body);
   })

@@ -36,7 +36,9 @@ export const agentSessionListResponseSchema = v.looseObject({
   sessions: v.array(agentSessionSummarySchema),
   nextCursor: v.optional(v.string()),
 });
-export const agentAppsResponseSchema = v.looseObject({ apps: v.array(v.looseObject({ appId: v.string(), name: v.string() })) });
+export const agentAppsResponseSchema = v.looseObject({
+  apps: v.array(v.looseObject({ appId: v.string(), name: v.string(), locales: v.array(v.picklist(LOCALE_CODES)) })),
+});
 
 const agentRole = v.picklist(['owner', 'admin', 'agent']);
 

@@ -8,9 +8,14 @@ export const SESSION_STARTS_PER_MINUTE = 10;
 
 /**
  * Starts a conversation for this visitor, or hands back its open conversation that has no message yet, so reloading
- * a page never piles up empty ones. Starting new ones is limited per visitor (429 rate_limited).
+ * a page never piles up empty ones. Starting new ones is limited per visitor (429 rate_limited). `linkId`: the chat
+ * link it starts from (an empty conversation is handed back only when it came from the same link, or from none).
  */
-export async function startSession(context: ApiContext, visitor: VisitorRecord): Promise<{ session: SessionRecord; created: boolean }> {
+export async function startSession(
+  context: ApiContext,
+  visitor: VisitorRecord,
+  linkId: string | null = null,
+): Promise<{ session: SessionRecord; created: boolean }> {
   const now = context.clock.now();
   const fresh: SessionRecord = {
     id: newRandomId('s'),
@@ -18,6 +23,7 @@ export async function startSession(context: ApiContext, visitor: VisitorRecord):
     visitorId: visitor.id,
     status: 'open',
     lastSeq: 0,
+    linkId,
     createdAt: now,
     updatedAt: now,
   };

@@ -14,6 +14,8 @@ export interface PreloadRequest {
   assets: readonly string[];
   /** The page's API base when it is a path on this origin; undefined when the API lives elsewhere. */
   apiPath?: string;
+  /** A chat link's page (/c/<slug>): its config is the link's, and a fixed-locale link names the language. */
+  link?: { slug: string; locale?: LocaleCode };
 }
 
 /** The language the page will pick, as far as the server can tell: ?lang, then the browser's languages, then en. */
@@ -42,16 +44,20 @@ export function guessPageLocale(search: string, acceptLanguage = ''): LocaleCode
  * page builds, so the browser can hand the preloaded answer over) and the locale chunk. The browser starts them with
  * the HTML instead of after the entry script has run.
  */
-export function preloadLinks({ appId, search, acceptLanguage, assets, apiPath }: PreloadRequest): string | undefined {
-  const locale = guessPageLocale(search, acceptLanguage);
+export function preloadLinks({ appId, search, acceptLanguage, assets, apiPath, link }: PreloadRequest): string | undefined {
+  const locale = link?.locale ?? guessPageLocale(search, acceptLanguage);
   const links: string[] = [];
   if (apiPath !== undefined) {
-    const config = `${apiPath}/apps/${encodeURIComponent(appId)}/config?${new URLSearchParams({ locale })}`;
+    const resource = link ? `links/${encodeURIComponent(link.slug)}` : `apps/${encodeURIComponent(appId)}`;
+    const config = `${apiPath}/${resource}/config?${new URLSearchParams({ locale })}`;
     links.push(`<${config}>; rel=preload; as=fetch; crossorigin`);
   }
   // Not the engine: it would share the connection with the entry script, which the first paint waits for.
   const localeChunk = assets.find((name) => name.startsWith(`locale-${locale}-`) && name.endsWith('.js'));
   if (localeChunk) links.push(`</direct/assets/${localeChunk}>; rel=modulepreload`);
+  // A chat link's page boots from its own chunk: announced too, so it costs no trip after the entry script.
+  const linkChunk = link && assets.find((name) => name.startsWith('start-link-page-') && name.endsWith('.js'));
+  if (linkChunk) links.push(`</direct/assets/${linkChunk}>; rel=modulepreload`);
   return links.length > 0 ? links.join(', ') : undefined;
 }
 
@@ -66,7 +72,7 @@ export function apiPathFromIndexHtml(html: string): string | undefined {
 /** The Link header for one request of the page of `appId`; the assets are listed once (a build means a restart). */
 export function createPagePreloads(pageRoot: string) {
   let assets: string[] | undefined;
-  return (request: IncomingMessage, appId: string, indexHtml: string): string | undefined => {
+  return (request: IncomingMessage, appId: string, indexHtml: string, link?: PreloadRequest['link']): string | undefined => {
     if (!assets) {
       try {
         assets = readdirSync(join(pageRoot, 'assets'));
@@ -76,6 +82,6 @@ export function createPagePreloads(pageRoot: string) {
     }
     const search = (request.url ?? '').split('?')[1] ?? '';
     const acceptLanguage = request.headers['accept-language'];
-    return preloadLinks({ appId, search, acceptLanguage, assets, apiPath: apiPathFromIndexHtml(indexHtml) });
+    return preloadLinks({ appId, search, acceptLanguage, assets, apiPath: apiPathFromIndexHtml(indexHtml), link });
   };
 }

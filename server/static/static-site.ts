@@ -1,17 +1,29 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { join, sep } from 'node:path';
+import type { LocaleCode } from '../../src/api/wire';
+import { LINK_SLUG_PATTERN } from '../../src/api/limits';
 import type { AppsById } from '../config/apps-config';
 import { ApiError } from '../http/api-error';
 import { parseRequestTarget } from '../http/request-target';
 import { applyHeaders, chatPageHeaders, consoleHeaders, type HeaderSet } from '../http/security-headers';
 import { apiOriginFromIndexHtml, styleHashesFromCspJson } from './page-csp-extras';
 import { encodedBody, FileCache, preferredEncoding, type StaticFile } from './file-cache';
+import { pageWithLinkLocale } from './link-locale-page';
 import { createPagePreloads } from './preload-links';
+
+/** What the server knows of a chat link's page before the page runs. */
+export interface LinkPageHints {
+  appId: string;
+  /** The language a fixed-locale link imposes; absent for a multilingual one. */
+  locale?: LocaleCode;
+}
 
 export interface StaticSiteOptions {
   /** Holds direct/ (the page, base /direct/) and console/ (base /console/). */
   distDir: string;
   apps: AppsById;
+  /** The app and language of a chat link (/c/<slug>), undefined for an unknown slug. */
+  linkPage?: (slug: string) => Promise<LinkPageHints | undefined>;
 }
 
 /** Written by the page build (scripts/vite-inline-css.ts): the hashes of the inline styles it put in index.html. */
@@ -45,10 +57,12 @@ export function createStaticSite(options: StaticSiteOptions) {
   return async function serveStatic(request: IncomingMessage, response: ServerResponse): Promise<void> {
     const segments = safeTarget(request);
     const area = segments?.[0];
+    const linkSlug = area === 'c' && segments?.length === 2 ? segments[1]!.toLowerCase() : undefined;
+    const link = linkSlug !== undefined && LINK_SLUG_PATTERN.test(linkSlug) ? await options.linkPage?.(linkSlug) : undefined;
     if (area === 'console') {
       applyHeaders(response, consoleHeaders());
     } else {
-      applyHeaders(response, await pageHeaders(area === 'direct' ? segments?.[1] : undefined));
+      applyHeaders(response, await pageHeaders(area === 'direct' ? segments?.[1] : link?.appId));
     }
     // An address the page cannot be routed by (a broken %-escape, over 8 KiB): the page shows its translated screen.
     if (!segments) return sendIndex(request, response, join(pageRoot, 'index.html'), 400);
@@ -71,15 +85,26 @@ export function createStaticSite(options: StaticSiteOptions) {
       if (rest[0] === 'assets') throw new ApiError(404, 'not_found', 'No such file');
       return sendIndex(request, response, join(root, 'index.html'), 200, area === 'direct' && options.apps.has(rest[0]) ? rest[0] : undefined);
     }
+    // A chat link: the page itself (an unknown slug shows the page's own "not found"), naming a fixed link's language.
+    if (linkSlug !== undefined) {
+      return sendIndex(request, response, join(pageRoot, 'index.html'), 200, link?.appId, link && { slug: linkSlug, locale: link.locale });
+    }
     return sendIndex(request, response, join(pageRoot, 'index.html'), 404);
   };
 
-  async function sendIndex(request: IncomingMessage, response: ServerResponse, path: string, status: number, appId?: string) {
+  async function sendIndex(
+    request: IncomingMessage,
+    response: ServerResponse,
+    path: string,
+    status: number,
+    appId?: string,
+    link?: { slug: string; locale?: LocaleCode },
+  ) {
     const index = await files.read(path);
     if (!index) throw new ApiError(404, 'not_found', 'This page is not built; run npm run build');
-    const link = appId === undefined ? undefined : preloads(request, appId, index.body.toString('utf8'));
-    if (link) response.setHeader('Link', link);
-    send(request, response, status, index, REVALIDATE);
+    const preload = appId === undefined ? undefined : preloads(request, appId, index.body.toString('utf8'), link);
+    if (preload) response.setHeader('Link', preload);
+    send(request, response, status, link?.locale ? pageWithLinkLocale(index, link.locale) : index, REVALIDATE);
   }
 }
 

@@ -1,5 +1,6 @@
 import type { Kysely, Selectable } from 'kysely';
 import type { AuthorRole, LinkCard, LinkPreview, Message } from '../../src/api/wire';
+import { countLinkedVisitorMessage } from './link-store';
 import { firstRow, preparedQuery } from './prepared-query';
 import type { MessageWindow } from './records';
 import type { StoreCore } from './store-core';
@@ -13,7 +14,9 @@ export type AppendOutcome =
   /** The same author role already sent this clientId: the earlier message (the caller compares the content). */
   | { kind: 'exists'; message: Message }
   /** The session is closed (or not in this app) and the clientId is new. */
-  | { kind: 'closed' };
+  | { kind: 'closed' }
+  /** The first visitor message of a conversation from a chat link whose participant has used up the link. */
+  | { kind: 'link_limit_reached' };
 
 export interface MessageStore {
   /**
@@ -35,6 +38,7 @@ export interface MessageStore {
 
 // Thrown inside the transaction to roll the seq reservation back.
 const NOT_APPENDED = Symbol('not appended');
+const LINK_LIMIT_REACHED = Symbol('link limit reached');
 
 export function createMessageStore(core: StoreCore): MessageStore {
   const findByClientId = (sessionId: string, role: AuthorRole, clientId: string) =>
@@ -52,10 +56,14 @@ export function createMessageStore(core: StoreCore): MessageStore {
           const message: Message = { ...draft, seq: reserved.last_seq };
           const inserted = await insertUnlessSent(trx, toRow(sessionId, message));
           if (inserted.numAffectedRows !== 1n) throw NOT_APPENDED;
+          if (draft.author.role === 'visitor' && (await countLinkedVisitorMessage(trx, sessionId, draft.createdAt)) === 'limit_reached') {
+            throw LINK_LIMIT_REACHED;
+          }
           await announce({ kind: 'message', appId, sessionId, seq: message.seq, message });
           return { kind: 'created' as const, message };
         });
       } catch (error) {
+        if (error === LINK_LIMIT_REACHED) return { kind: 'link_limit_reached' };
         if (error !== NOT_APPENDED) throw error;
       }
       const earlier = await findByClientId(sessionId, draft.author.role, draft.clientId);

@@ -2,6 +2,7 @@ import type { Kysely } from 'kysely';
 import type { Bus } from '../bus/bus';
 import { createAgentStore } from './agent-store';
 import { checkPostgres, prepareDataDirectory } from './check-storage';
+import { createLinkStore } from './link-store';
 import { createMessageStore } from './message-store';
 import { migrateToLatest } from './migrations/migrations';
 import { createNonceStore } from './nonce-store';
@@ -39,6 +40,7 @@ export async function openStore(location: StoreLocation, bus: Bus): Promise<Stor
     nonces: createNonceStore(core),
     agents: createAgentStore(core),
     previews: createPreviewCacheStore(core),
+    links: createLinkStore(core),
     close: () => (closing ??= db.destroy()),
   };
 }

@@ -1,4 +1,4 @@
-import type { InputVars, LocaleCode, SessionStatus } from '../../src/api/wire';
+import type { InputVars, LinkLocale, LocaleCode, SessionStatus } from '../../src/api/wire';
 import type { AgentAccount } from '../agent-wire';
 
 // What the store hands to the domain: plain records, never rows or handles.
@@ -31,6 +31,8 @@ export interface SessionRecord {
   visitorId: string;
   status: SessionStatus;
   lastSeq: number;
+  /** The chat link it was started from, or null. */
+  linkId: string | null;
   createdAt: string;
   updatedAt: string;
 }
@@ -56,3 +58,20 @@ export type AgentChanges = Partial<Pick<AgentRecord, 'displayName' | 'role' | 'a
   updatedAt: string;
   tokenHash?: string;
 };
+
+/** A chat link as stored; times are ISO-8601 UTC, null for "not set". */
+export interface LinkRecord {
+  id: string;
+  appId: string;
+  name: string;
+  description: string | null;
+  locale: LinkLocale;
+  activeFrom: string | null;
+  expiresAt: string | null;
+  /** The current slug; earlier ones keep pointing at the link. */
+  slug: string;
+  perParticipantLimit: number | null;
+  disabled: boolean;
+  createdAt: string;
+  updatedAt: string;
+}

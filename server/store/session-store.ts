@@ -20,8 +20,8 @@ export interface SessionStore {
    */
   listByActivity(appId: string, query: ActivityQuery): Promise<SessionRecord[]>;
   /**
-   * The visitor's newest open session without any message, or else `fresh`, inserted (and told to the agents) once
-   * `beforeInsert` has not thrown.
+   * The visitor's newest open session without any message started the same way as `fresh` (from the same chat link,
+   * or from none), or else `fresh`, inserted (and told to the agents) once `beforeInsert` has not thrown.
    */
   reuseEmptyOrCreate(fresh: SessionRecord, beforeInsert?: () => void): Promise<{ session: SessionRecord; created: boolean }>;
 }
@@ -112,6 +112,7 @@ export function createSessionStore(core: StoreCore, engine: StoreEngine): Sessio
           .where('visitor_id', '=', fresh.visitorId)
           .where('status', '=', 'open')
           .where('last_seq', '=', 0)
+          .where('link_id', fresh.linkId === null ? 'is' : '=', fresh.linkId)
           .orderBy('created_at', 'desc')
           .limit(1)
           .executeTakeFirst();
@@ -168,6 +169,7 @@ function toRow(session: SessionRecord): SessionsTable {
     visitor_id: session.visitorId,
     status: session.status,
     last_seq: session.lastSeq,
+    link_id: session.linkId,
     created_at: session.createdAt,
     updated_at: session.updatedAt,
   };
@@ -180,6 +182,7 @@ export function toRecord(row: Selectable<SessionsTable>): SessionRecord {
     visitorId: row.visitor_id,
     status: row.status,
     lastSeq: row.last_seq,
+    linkId: row.link_id,
     createdAt: row.created_at,
     updatedAt: row.updated_at,
   };

@@ -1,4 +1,5 @@
 import type { AgentStore } from './agent-store';
+import type { LinkStore } from './link-store';
 import type { MessageStore } from './message-store';
 import type { NonceStore } from './nonce-store';
 import type { PreviewStore } from '../previews/preview-store';
@@ -19,6 +20,7 @@ export interface Store {
   readonly nonces: NonceStore;
   readonly agents: AgentStore;
   readonly previews: PreviewStore;
+  readonly links: LinkStore;
   close(): Promise<void>;
 }
 

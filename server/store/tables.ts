@@ -30,6 +30,8 @@ export interface SessionsTable {
   visitor_id: string;
   status: SessionStatus;
   last_seq: number;
+  /** The chat link the session was started from (issue 9). */
+  link_id: string | null;
   created_at: string;
   updated_at: string;
 }
@@ -80,6 +82,50 @@ export interface PreviewImagesTable {
   height: number;
 }
 
+export interface ChatLinksTable {
+  id: string;
+  app_id: string;
+  name: string;
+  description: string | null;
+  /** A LocaleCode or '*'. */
+  locale: string;
+  active_from: string | null;
+  expires_at: string | null;
+  /** The current slug; chat_link_slugs holds it and every earlier one. */
+  slug: string;
+  per_participant_limit: number | null;
+  disabled: number;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface ChatLinkSlugsTable {
+  slug: string;
+  link_id: string;
+}
+
+export interface ChatLinkUsesTable {
+  session_id: string;
+  link_id: string;
+  participant: string;
+  used_at: string;
+}
+
+export interface ChatLinkParticipantsTable {
+  link_id: string;
+  participant: string;
+  uses: number;
+}
+
+export interface ChatLinkDaysTable {
+  link_id: string;
+  /** YYYY-MM-DD, UTC. */
+  day: string;
+  opens: number;
+  conversations: number;
+  messages: number;
+}
+
 export interface Tables {
   visitors: VisitorsTable;
   used_nonces: UsedNoncesTable;
@@ -89,4 +135,9 @@ export interface Tables {
   agent_apps: AgentAppsTable;
   preview_cache: PreviewCacheTable;
   preview_images: PreviewImagesTable;
+  chat_links: ChatLinksTable;
+  chat_link_slugs: ChatLinkSlugsTable;
+  chat_link_uses: ChatLinkUsesTable;
+  chat_link_participants: ChatLinkParticipantsTable;
+  chat_link_days: ChatLinkDaysTable;
 }

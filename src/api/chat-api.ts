@@ -1,6 +1,6 @@
 // The conversation engine's calls (its own chunk), each returning checked wire data or throwing ApiFailure. The app
 // config, which the first render needs, is fetched by app-config-api.ts.
-import type { CreateVisitorRequest, CreateVisitorResponse, Message, MessagePage, Session } from './wire';
+import type { CreateSessionRequest, CreateVisitorRequest, CreateVisitorResponse, Message, MessagePage, Session } from './wire';
 import { endpoints, type ApiTarget } from './endpoints';
 import { sendJson } from './http-client';
 import { ApiFailure } from './api-failure';
@@ -11,8 +11,8 @@ export async function createVisitor(target: ApiTarget, body: CreateVisitorReques
   return checked(await sendJson(endpoints.createVisitor(target, body)), isVisitorResponse);
 }
 
-export async function createSession(target: ApiTarget): Promise<Session> {
-  const body = await sendJson<{ session?: unknown }>(endpoints.createSession(target));
+export async function createSession(target: ApiTarget, request?: CreateSessionRequest): Promise<Session> {
+  const body = await sendJson<{ session?: unknown }>(endpoints.createSession(target, request));
   return checked(body?.session, isSession);
 }
 

@@ -1,6 +1,6 @@
 // Pure request builders: everything about URLs, headers and bodies, testable without a network.
 import { SESSION_ID_PATTERN } from './limits';
-import type { CreateVisitorRequest, SendMessageRequest } from './wire';
+import type { CreateSessionRequest, CreateVisitorRequest, SendMessageRequest } from './wire';
 import { appUrl, getRequest as get, postRequest as post, type ApiRequest, type ApiTarget } from './api-request';
 import { configRequest } from './app-config-api';
 
@@ -15,7 +15,7 @@ function sessionPath(sessionId: string): string {
 export const endpoints = {
   config: configRequest,
   createVisitor: (target: ApiTarget, body: CreateVisitorRequest) => post(target, appUrl(target, '/visitors'), body),
-  createSession: (target: ApiTarget) => post(target, appUrl(target, '/sessions'), {}),
+  createSession: (target: ApiTarget, body: CreateSessionRequest = {}) => post(target, appUrl(target, '/sessions'), body),
   sessions: (target: ApiTarget) => get(target, appUrl(target, '/sessions')),
   session: (target: ApiTarget, sessionId: string) => get(target, appUrl(target, sessionPath(sessionId))),
   messages: (target: ApiTarget, sessionId: string, page: { after?: number; before?: number; limit?: number }) =>

@@ -28,3 +28,6 @@ export const MAX_MESSAGE_LENGTH = 4000;
 export const MAX_PAGE_SIZE = 100;
 
 export const LINK_LIMITS = { url: 2048, title: 200, description: 500 } as const;
+
+/** A chat link's slug (`/c/<slug>`): 3-64 of a-z, 0-9 and '-', starting and ending with a letter or digit. */
+export const LINK_SLUG_PATTERN = /^[a-z0-9][a-z0-9-]{1,62}[a-z0-9]$/;

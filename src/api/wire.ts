@@ -16,6 +16,9 @@ export type ErrorCode =
   | 'not_found'
   | 'method_not_allowed'
   | 'unsupported_media_type'
+  | 'link_not_found'
+  | 'link_limit_reached'
+  | 'slug_taken'
   | 'internal';
 
 /** Every error answer, with a fitting 4xx/5xx status. `message` is for developers, never shown to visitors. */
@@ -198,3 +201,43 @@ export type StreamEvent =
   | { type: 'session'; data: Session }
   | { type: 'ready'; data: ReadyEvent }
   | { type: 'preview'; data: PreviewEvent };
+
+// ——— chat links: /c/<slug> ———
+
+/** Where a chat link stands at a given moment. `disabled` is the agent's choice and wins over the timeframe. */
+export type ChatLinkState = 'active' | 'not_yet_active' | 'expired' | 'disabled';
+
+/** A link's engagement locale: one of the app's locales, or '*' for a multilingual link (`?lang=`, then detection). */
+export type LinkLocale = LocaleCode | '*';
+
+/** What a visitor may know about a chat link: never its name, notes, limit or counts. */
+export interface PublicChatLink {
+  /** The current slug: a link opened by an older slug answers with its new one. */
+  slug: string;
+  appId: string;
+  locale: LinkLocale;
+  state: ChatLinkState;
+  /** ISO 8601 UTC, when set. */
+  activeFrom?: string;
+  expiresAt?: string;
+}
+
+/**
+ * GET /api/links/{slug}/config?locale=xx → 200 ChatLinkConfigResponse | 404 link_not_found | 404 fullpage_disabled.
+ * One call resolves slug → app, link state and branding: for a fixed-locale link the branding is in the link's
+ * locale whatever `locale` asks; for a multilingual one in `locale` (falling back to the app's default). The answer
+ * is 200 in every state, so the page can brand the not-yet-active, expired and disabled screens.
+ */
+export interface ChatLinkConfigResponse {
+  link: PublicChatLink;
+  app: AppConfig;
+}
+
+/**
+ * POST /api/apps/{appId}/sessions with `{link: slug}` starts a conversation from a chat link. A participant at the
+ * link's per-participant limit gets 403 link_limit_reached; a link that is not active gets 404 link_not_found.
+ * The use is counted at the conversation's first visitor message, never here and never when the link is opened.
+ */
+export interface CreateSessionRequest {
+  link?: string;
+}

@@ -1,4 +1,5 @@
 import { createContext } from 'preact';
+import type { ComponentType } from 'preact';
 import type { AppConfig } from '../api/wire';
 import type { DirectLink } from '../link/direct-link';
 import type { SafeStorage } from '../storage/safe-storage';
@@ -10,6 +11,8 @@ export interface Boot {
   link: DirectLink;
   /** The config request started in parallel with the locale, for the app in the address at load. */
   prefetchedConfig?: { appId: string; result: Promise<AppConfig> };
+  /** The /c/<slug> route, from its own chunk (loaded only for such an address) with the link's config request. */
+  linkRoute?: ComponentType;
 }
 
 export const BootContext = createContext<Boot | null>(null);

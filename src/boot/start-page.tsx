@@ -11,24 +11,32 @@ import { trackVisualViewport } from '../dom/track-visual-viewport';
 import { appIdFromPath } from '../routes';
 import { preloadChatEngine } from '../chat/lazy-chat-engine';
 
-/** Reads the link, scrubs identity from the address bar, loads language and config in parallel, then renders. */
-export async function startPage(root: HTMLElement): Promise<void> {
+/** What every page reads first: the link (then scrubbed of identity in the address bar), storage, the API base. */
+export function readPage(): Pick<Boot, 'link' | 'storage' | 'apiBase'> {
   const link = parseDirectLink(location.search);
   history.replaceState(history.state, '', scrubIdentity(location.href));
-  const storage = createBrowserStorage();
-  const apiBase = readApiBase(document);
-  const i18n = await createI18n(link.lang, storage);
+  return { link, storage: createBrowserStorage(), apiBase: readApiBase(document) };
+}
+
+export function renderPage(root: HTMLElement, boot: Boot, i18n: Awaited<ReturnType<typeof createI18n>>): void {
+  trackVisualViewport(document.documentElement);
+  root.textContent = '';
+  render(<App boot={boot} i18n={i18n} />, root);
+}
+
+/** Reads the link, scrubs identity from the address bar, loads language and config in parallel, then renders. */
+export async function startPage(root: HTMLElement): Promise<void> {
+  // A chat link boots from its own chunk (the server preloads it with the page): /direct/ pages carry none of it.
+  if (location.pathname.startsWith('/c/')) return (await import('./start-link-page')).startLinkPage(root);
+  const page = readPage();
+  const i18n = await createI18n(page.link.lang, page.storage);
   const locale = resolvedLocale(i18n);
 
   // The locale, the app config and the conversation engine travel in parallel: the first paint waits only for the
   // first two, and the engine fills the page in when it arrives.
   const appId = appIdFromPath(location.pathname);
   if (appId) void preloadChatEngine().catch(() => undefined);
-  const prefetchedConfig = appId ? { appId, result: fetchAppConfig({ base: apiBase, appId }, locale) } : undefined;
+  const prefetchedConfig = appId ? { appId, result: fetchAppConfig({ base: page.apiBase, appId }, locale) } : undefined;
   await Promise.all([switchLanguage(i18n, locale), prefetchedConfig?.result.catch(() => undefined)]);
-
-  trackVisualViewport(document.documentElement);
-  const boot: Boot = { apiBase, storage, link, prefetchedConfig };
-  root.textContent = '';
-  render(<App boot={boot} i18n={i18n} />, root);
+  renderPage(root, { ...page, prefetchedConfig }, i18n);
 }

@@ -30,6 +30,8 @@ export interface ChatControllerOptions {
   identity?: IdentityPayload;
   identityMalformed?: boolean;
   vars?: InputVars;
+  /** The chat link this page was opened from: new conversations are started from it (and count toward its limit). */
+  linkSlug?: string;
   random?: () => number;
 }
 
@@ -74,6 +76,7 @@ export class ChatController implements ChatEngine {
         if (sessionId === store.get().session?.id) this.transcript.accept([message]);
       },
       lostVisitor: () => this.visitor.renew(),
+      refusedWithScreen: (failure) => this.fail(failure),
     });
     this.drafts = createDrafts(options.storage, options.appId);
     this.sessionResolved = new Promise((resolve) => (this.settleSessionResolved = resolve));
@@ -224,7 +227,9 @@ export class ChatController implements ChatEngine {
   private fail(error: unknown): void {
     const code = isApiFailure(error) ? error.code : undefined;
     const failure: ChatFailure =
-      code === 'app_not_found' || code === 'fullpage_disabled' || code === 'session_not_found' ? code : 'server';
+      code === 'app_not_found' || code === 'fullpage_disabled' || code === 'session_not_found' || code === 'link_limit_reached'
+        ? code
+        : 'server';
     this.store.update({ phase: 'failed', failure });
   }
 
@@ -248,7 +253,8 @@ export class ChatController implements ChatEngine {
     await this.sessionResolved;
     const open = this.openSessionId();
     if (open) return open;
-    this.sessionCreation ??= this.persist(() => createSession(this.visitor.target()))
+    // Without a link, `link: undefined` is left out of the JSON: the body is `{}`.
+    this.sessionCreation ??= this.persist(() => createSession(this.visitor.target(), { link: this.options.linkSlug }))
       .then(async (session) => {
         this.outbox.set(assignSession(this.outbox.all, session.id));
         await this.openSession(session);

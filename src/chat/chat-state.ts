@@ -2,7 +2,7 @@ import type { IdentityError, Message, Session, Visitor } from '../api/wire';
 import type { OutboxEntry } from './outbox';
 
 /** Conditions that replace the chat with a screen of their own. */
-export type ChatFailure = 'session_not_found' | 'app_not_found' | 'fullpage_disabled' | 'server';
+export type ChatFailure = 'session_not_found' | 'app_not_found' | 'fullpage_disabled' | 'link_limit_reached' | 'server';
 
 export type Connection = 'online' | 'offline' | 'reconnecting';
 

@@ -20,6 +20,8 @@ export interface SendLoopDeps {
   delivered(sessionId: string, message: Message): void;
   /** 401: the backend forgot the visitor. */
   lostVisitor(): Promise<void>;
+  /** A refusal that replaces the chat with a screen (a chat link's limit reached). */
+  refusedWithScreen(failure: ApiFailure): void;
 }
 
 /**
@@ -63,6 +65,8 @@ export class SendLoop {
             await pause.sleep(wait, stop);
           } else {
             outbox.set(updateEntry(outbox.all, entry.clientId, { status: 'failed', failReason: failReasonFor(failure) }));
+            // At a chat link's limit the message stays "not sent": Retry sends it in the conversation offered instead.
+            if (failure.code === 'link_limit_reached') return this.deps.refusedWithScreen(failure);
           }
         }
       }

@@ -1,7 +1,8 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
-import type { ComponentType } from 'preact';
+import type { ComponentType, VNode } from 'preact';
 import type { AppConfig, LocaleCode } from '../api/wire';
 import type { ChatEngine } from '../chat/chat-engine';
+import type { ChatFailure } from '../chat/chat-state';
 import { useChatState } from '../chat/use-chat-state';
 import { watchConnectivity } from '../dom/watch-connectivity';
 import { isEmbedded, tellParent } from '../embed/parent-bridge';
@@ -26,7 +27,11 @@ interface Props {
   locales: readonly LocaleCode[];
   onLanguageChange(locale: LocaleCode): void;
   onRestart(): void;
+  /** A screen the route knows better for a failure (a chat link's limit); undefined: the usual screen. */
+  failureScreen?: FailureScreen;
 }
+
+export type FailureScreen = (failure: ChatFailure, engine: ChatEngine, open: (sessionId: string) => void) => VNode | undefined;
 
 const NO_TEAM: [] = [];
 
@@ -34,7 +39,7 @@ function focusComposer(): void {
   document.getElementById(COMPOSER_ID)?.focus();
 }
 
-export function ChatPage({ controller, config, locales, onLanguageChange, onRestart }: Props) {
+export function ChatPage({ controller, config, locales, onLanguageChange, onRestart, failureScreen }: Props) {
   const { t } = useT();
   const state = useChatState(controller);
 
@@ -99,7 +104,7 @@ export function ChatPage({ controller, config, locales, onLanguageChange, onRest
     }
     const kind = state.failure ?? 'server';
     const retry = kind === 'server' ? { label: t('errors.tryAgain'), onClick: onRestart } : undefined;
-    return <ErrorScreen kind={kind} action={retry} />;
+    return failureScreen?.(kind, controller, pickConversation) ?? <ErrorScreen kind={kind} action={retry} />;
   }
 
   const closed = state.session?.status === 'closed';

@@ -11,7 +11,7 @@ import { useT } from '../i18n/use-t';
 import { storageKeys } from '../storage/storage-keys';
 import { ErrorScreen, type ScreenKind } from '../components/error-screen';
 import { LoadingSkeleton } from '../components/loading-skeleton';
-import { ChatPage } from './chat-page';
+import { ChatPage, type FailureScreen } from './chat-page';
 
 type ConfigState = { status: 'loading' } | { status: 'ready'; config: AppConfig } | { status: 'failed'; kind: ScreenKind };
 
@@ -24,8 +24,14 @@ function failureKind(error: unknown): ScreenKind {
   return 'server';
 }
 
+interface ChatRouteProps {
+  appId: string;
+  /** Opened through a chat link: its slug goes with new conversations, and its answer is the app's config. */
+  chatLink?: { slug: string; config: Promise<AppConfig>; failureScreen: FailureScreen };
+}
+
 /** The chat of one app (its id already checked by the route). */
-export function ChatRoute({ appId }: { appId: string }) {
+export function ChatRoute({ appId, chatLink }: ChatRouteProps) {
   const boot = useContext(BootContext);
   if (!boot) throw new Error('ChatRoute needs a BootContext provider');
   const { t, i18n } = useT();
@@ -34,7 +40,7 @@ export function ChatRoute({ appId }: { appId: string }) {
 
   useEffect(() => {
     let current = true;
-    const prefetched = attempt === 0 && boot.prefetchedConfig?.appId === appId ? boot.prefetchedConfig.result : undefined;
+    const prefetched = chatLink?.config ?? (attempt || boot.prefetchedConfig?.appId !== appId ? undefined : boot.prefetchedConfig.result);
     const request = prefetched ?? fetchAppConfig({ base: boot.apiBase, appId }, resolvedLocale(i18n));
     request.then(
       (config) => current && setConfigState({ status: 'ready', config }),
@@ -57,6 +63,7 @@ export function ChatRoute({ appId }: { appId: string }) {
         identity: attempt === 0 ? boot.link.identity : undefined,
         identityMalformed: boot.link.identityMalformed,
         vars: boot.link.vars,
+        linkSlug: chatLink?.slug,
       }),
     [appId, attempt],
   );
@@ -94,6 +101,7 @@ export function ChatRoute({ appId }: { appId: string }) {
         locales={locales.length > 0 ? locales : SUPPORTED_LOCALES}
         onLanguageChange={(next) => void changeLanguage(next)}
         onRestart={restart}
+        failureScreen={chatLink?.failureScreen}
       />
     );
   }

@@ -76,8 +76,8 @@ describe('signing in', () => {
   it('offers an app picker when the server hosts several apps', async () => {
     const user = userEvent.setup();
     api.state.apps = [
-      { appId: 'shop', name: 'Shop support' },
-      { appId: 'travel', name: 'Travel desk' },
+      { appId: 'shop', name: 'Shop support', locales: ['en'] },
+      { appId: 'travel', name: 'Travel desk', locales: ['en'] },
     ];
     renderConsole();
     const heading = await screen.findByRole('heading', { name: 'Choose an app' });

@@ -21,7 +21,7 @@ describe('agent accounts', () => {
     expect(account).toMatchObject({ name: 'ana', displayName: 'Ana', role: 'agent', apps: ['demo_app'], disabled: false });
     expect(token).toMatch(/^dca_/);
 
-    expect((await agent(server.url, '/apps', { token })).body).toEqual({ apps: [{ appId: 'demo_app', name: 'Demo Shop' }] });
+    expect((await agent(server.url, '/apps', { token })).body).toEqual({ apps: [{ appId: 'demo_app', name: 'Demo Shop', locales: ['en', 'de'] }] });
     expect((await agent(server.url, '/me', { token })).body.agent).toMatchObject({ name: 'ana', displayName: 'Ana', role: 'agent', apps: ['demo_app'], account: true });
 
     const partnerVisitor = await newVisitor(server.url, { appId: 'partner_app' });
@@ -89,7 +89,7 @@ describe('agent accounts', () => {
     // Change apps, then reset the credential: the old token stops working at once.
     const moved = await agent(server.url, `/agents/${plain.agent.id}`, { method: 'PATCH', body: { apps: ['partner_app'], displayName: 'Carl M.' } });
     expect(moved.body.agent).toMatchObject({ apps: ['partner_app'], displayName: 'Carl M.' });
-    expect((await agent(server.url, '/apps', { token: plain.token })).body.apps).toEqual([{ appId: 'partner_app', name: 'Partner' }]);
+    expect((await agent(server.url, '/apps', { token: plain.token })).body.apps).toEqual([{ appId: 'partner_app', name: 'Partner', locales: ['fr'] }]);
     const reset = await agent<AgentCredentialResponse>(server.url, `/agents/${plain.agent.id}/token`, { body: {} });
     expect(reset.status).toBe(200);
     expect((await agent(server.url, '/apps', { token: plain.token })).status).toBe(401);

@@ -17,7 +17,12 @@ describe('agent API', () => {
       expect([answer.status, answer.body.error.code]).toEqual([401, 'unauthorized']);
     }
     const apps = await agent(server.url, '/apps');
-    expect(apps.body).toEqual({ apps: [{ appId: 'demo_app', name: 'Demo Shop' }, { appId: 'partner_app', name: 'Partner' }] });
+    expect(apps.body).toEqual({
+      apps: [
+        { appId: 'demo_app', name: 'Demo Shop', locales: ['en', 'de'] },
+        { appId: 'partner_app', name: 'Partner', locales: ['fr'] },
+      ],
+    });
   });
 
   it('lists sessions by latest activity with the visitor and the last message, filtered by status', async () => {

@@ -35,6 +35,7 @@ describe(`preparedQuery on ${TEST_ENGINE}`, () => {
     last_seq: 0,
     created_at: '2026-01-01T00:00:00.000Z',
     updated_at: '2026-01-01T00:00:00.000Z',
+    link_id: null,
   });
 
   it('builds and compiles once, and answers each call with its own values, inside transactions too', async () => {

@@ -27,7 +27,9 @@ import {
   linkPreviewResponseSchema,
 } from '../../schemas/agent-wire-schemas';
 import { messagePageSchema, messageResponseSchema, sessionResponseSchema } from '../../schemas/wire-schemas';
-import { agentPaths, type MessageQuery, type SessionFilter } from './agent-paths';
+import type { ChatLinkDetailResponse, ChatLinkInput, ChatLinkListResponse, ChatLinkPatch, ChatLinkResponse } from '../../links/agent-link-wire';
+import { chatLinkDetailResponseSchema, chatLinkListResponseSchema, chatLinkResponseSchema } from '../../schemas/link-wire-schemas';
+import { agentPaths, linkPaths, type MessageQuery, type QrFormat, type SessionFilter } from './agent-paths';
 import { ApiError, apiErrorFrom, isAbort, NetworkError } from './api-error';
 
 export interface AgentClientOptions {
@@ -106,6 +108,15 @@ export function createAgentClient({ apiBase, token, onUnauthorized }: AgentClien
       json<MessageResponse>(messageResponseSchema, agentPaths.messagePreview(appId, sessionId, messageId), { method: 'DELETE' }),
     openAppEvents: (appId: string, signal: AbortSignal) =>
       request(agentPaths.appEvents(appId), { headers: { Accept: 'text/event-stream' }, signal }),
+    listLinks: (appId: string) => json<ChatLinkListResponse>(chatLinkListResponseSchema, linkPaths.links(appId)),
+    getLink: (appId: string, linkId: string) => json<ChatLinkDetailResponse>(chatLinkDetailResponseSchema, linkPaths.link(appId, linkId)),
+    createLink: (appId: string, body: ChatLinkInput) => json<ChatLinkResponse>(chatLinkResponseSchema, linkPaths.links(appId), post(body)),
+    updateLink: (appId: string, linkId: string, body: ChatLinkPatch) =>
+      json<ChatLinkResponse>(chatLinkResponseSchema, linkPaths.link(appId, linkId), { method: 'PATCH', body: JSON.stringify(body) }),
+    disableLink: (appId: string, linkId: string) => json<ChatLinkResponse>(chatLinkResponseSchema, linkPaths.link(appId, linkId), { method: 'DELETE' }),
+    /** The QR image as a Blob: the token travels in a header, so an <img src> cannot fetch it. */
+    linkQr: async (appId: string, linkId: string, format: QrFormat, size?: number): Promise<Blob> =>
+      (await request(linkPaths.qr(appId, linkId, format, size))).blob(),
   };
 }
 

@@ -36,3 +36,12 @@ export const agentPaths = {
   messagePreview: (appId: string, sessionId: string, messageId: string): string =>
     `${agentPaths.session(appId, sessionId)}/messages/${seg(messageId)}/preview`,
 };
+
+export type QrFormat = 'svg' | 'png';
+
+export const linkPaths = {
+  links: (appId: string): string => `/api/agent/apps/${seg(appId)}/links`,
+  link: (appId: string, linkId: string): string => `${linkPaths.links(appId)}/${seg(linkId)}`,
+  qr: (appId: string, linkId: string, format: QrFormat, size?: number): string =>
+    `${linkPaths.link(appId, linkId)}/qr.${format}${format === 'png' && size ? `?size=${size}` : ''}`,
+};

@@ -54,6 +54,10 @@ export function describeError(error: unknown): string {
         return 'That is too long to send.';
       case 'invalid_request':
         return 'The server refused this as invalid.';
+      case 'slug_taken':
+        return 'Another link already uses this slug. Choose another.';
+      case 'link_not_found':
+        return 'This link no longer exists.';
       case 'unauthorized':
         return 'Your token was not accepted.';
       default:

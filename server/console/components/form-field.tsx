@@ -1,3 +1,5 @@
+import { FieldFrame } from './field-frame';
+
 interface Props {
   id: string;
   label: string;
@@ -10,23 +12,17 @@ interface Props {
 
 /** A labelled text control with its error tied to it (aria-invalid + aria-describedby). */
 export function FormField({ id, label, value, maxLength, error, kind = 'text', onValue }: Props) {
-  const errorId = `${id}-error`;
-  const a11y = { 'aria-invalid': error ? ('true' as const) : undefined, 'aria-describedby': error ? errorId : undefined };
   return (
-    <div class="field">
-      <label for={id}>{label}</label>
-      {kind === 'multiline' ? (
-        <textarea id={id} rows={2} value={value} maxLength={maxLength} onInput={(e) => onValue(e.currentTarget.value)} {...a11y} />
-      ) : kind === 'url' ? (
-        <input id={id} type="url" value={value} maxLength={maxLength} onInput={(e) => onValue(e.currentTarget.value)} {...a11y} />
-      ) : (
-        <input id={id} type="text" value={value} maxLength={maxLength} onInput={(e) => onValue(e.currentTarget.value)} {...a11y} />
-      )}
-      {error && (
-        <p id={errorId} class="field-error">
-          {error}
-        </p>
-      )}
-    </div>
+    <FieldFrame id={id} label={label} error={error}>
+      {(a11y) =>
+        kind === 'multiline' ? (
+          <textarea {...a11y} rows={2} value={value} maxLength={maxLength} onInput={(e) => onValue(e.currentTarget.value)} />
+        ) : kind === 'url' ? (
+          <input {...a11y} type="url" value={value} maxLength={maxLength} onInput={(e) => onValue(e.currentTarget.value)} />
+        ) : (
+          <input {...a11y} type="text" value={value} maxLength={maxLength} onInput={(e) => onValue(e.currentTarget.value)} />
+        )
+      }
+    </FieldFrame>
   );
 }

@@ -1,6 +1,6 @@
-export type ConsoleSection = 'conversations' | 'agents';
+export type ConsoleSection = 'conversations' | 'links' | 'agents';
 
-const LABELS: Record<ConsoleSection, string> = { conversations: 'Conversations', agents: 'Agents' };
+const LABELS: Record<ConsoleSection, string> = { conversations: 'Conversations', links: 'Links', agents: 'Agents' };
 
 interface Props {
   sections: readonly ConsoleSection[];

@@ -8,6 +8,7 @@ import { AppPicker } from './app-picker';
 import { ConsoleHeader } from './console-header';
 import { SectionNav, type ConsoleSection } from './section-nav';
 import { Workspace } from './workspace';
+import { LinksSection } from '../links/links-section';
 
 type Apps = AgentAppsResponse['apps'];
 
@@ -31,7 +32,10 @@ export function SignedInShell({ client, apps, me, onSignOut }: Props) {
   const agentName = me.displayName ?? chosenName;
   const app = apps.find((a) => a.appId === appId);
   const [section, setSection] = useState<ConsoleSection>('conversations');
-  const sections: ConsoleSection[] = mayManageAgents(me.role) ? ['conversations', 'agents'] : ['conversations'];
+  // Chat links (per app) and agents (across apps) are an owner's or admin's business; the server answers others 403.
+  const manages = mayManageAgents(me.role);
+  const sections: ConsoleSection[] = manages ? (app ? ['conversations', 'links', 'agents'] : ['conversations', 'agents']) : ['conversations'];
+  const shown = sections.includes(section) ? section : 'conversations';
 
   return (
     <>
@@ -51,9 +55,11 @@ export function SignedInShell({ client, apps, me, onSignOut }: Props) {
         }}
         onSignOut={onSignOut}
       />
-      {sections.length > 1 && <SectionNav sections={sections} current={section} onChange={setSection} />}
-      {section === 'agents' ? (
+      {sections.length > 1 && <SectionNav sections={sections} current={shown} onChange={setSection} />}
+      {shown === 'agents' ? (
         <AgentsSection client={client} apps={apps} actorRole={me.role} />
+      ) : app && shown === 'links' ? (
+        <LinksSection key={app.appId} client={client} appId={app.appId} appLocales={app.locales} />
       ) : app ? (
         <Workspace key={app.appId} client={client} appId={app.appId} agentName={agentName} />
       ) : (

@@ -2,15 +2,28 @@ import { useEffect, useRef } from 'preact/hooks';
 import { useT } from '../../i18n/use-t';
 import './style.css';
 
-export type ScreenKind = 'app_not_found' | 'fullpage_disabled' | 'session_not_found' | 'network' | 'server' | 'not_found';
+export type ScreenKind =
+  | 'app_not_found'
+  | 'fullpage_disabled'
+  | 'session_not_found'
+  | 'network'
+  | 'server'
+  | 'not_found'
+  | 'link_not_found'
+  | 'link_not_yet_active'
+  | 'link_expired'
+  | 'link_disabled'
+  | 'link_limit_reached';
 
 interface Props {
   kind: ScreenKind;
+  /** Placeholders of the body text (already formatted for the visitor's language). */
+  values?: Record<string, string>;
   action?: { label: string; onClick(): void };
 }
 
 /** A whole-page message with a way forward; focus moves to its heading so a screen reader starts there. */
-export function ErrorScreen({ kind, action }: Props) {
+export function ErrorScreen({ kind, values, action }: Props) {
   const { t } = useT();
   const heading = useRef<HTMLHeadingElement>(null);
   const title = t(`errors.${kind}.title`);
@@ -26,7 +39,7 @@ export function ErrorScreen({ kind, action }: Props) {
       <h1 class="error-screen__title" tabIndex={-1} ref={heading}>
         {title}
       </h1>
-      <p class="error-screen__body">{t(`errors.${kind}.body`)}</p>
+      <p class="error-screen__body">{t(`errors.${kind}.body`, values)}</p>
       {action && (
         <button type="button" class="primary-button" onClick={action.onClick}>
           {action.label}

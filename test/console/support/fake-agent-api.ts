@@ -37,7 +37,9 @@ const notFound = () =>
 export function createFakeAgentApi() {
   const initial = () => ({
     token: GOOD_TOKEN,
-    apps: [{ appId: 'shop', name: 'Shop support' }] as AgentAppsResponse['apps'],
+    apps: [{ appId: 'shop', name: 'Shop support', locales: ['en', 'fr', 'ja'] }] as AgentAppsResponse['apps'],
+    /** The role /me reports for the token. */
+    role: 'owner' as 'owner' | 'admin' | 'agent',
     sessions: new Map<string, StoredSession>(),
     requests: [] as RecordedRequest[],
     /** Send attempts to answer with a network error before one goes through. */
@@ -114,7 +116,7 @@ export function createFakeAgentApi() {
     }),
     http.get(`${API}/me`, ({ request }) => {
       record(request);
-      const me = { id: 'owner', name: 'owner', role: 'owner', apps: state.apps.map((app) => app.appId), account: false };
+      const me = { id: 'owner', name: 'owner', role: state.role, apps: state.apps.map((app) => app.appId), account: false };
       return authorized(request) ? HttpResponse.json({ agent: me }) : unauthorized();
     }),
     http.get(`${API}/apps/:appId/sessions`, ({ request, params }) => {

@@ -1,7 +1,7 @@
 // An in-memory backend speaking the wire contract at the HTTP layer (msw), for component tests of the page.
 // The real server is exercised by test/server and the end-to-end suite; this one lets tests inject faults.
 import { http, HttpResponse, type HttpHandler } from 'msw';
-import type { AppConfig, ErrorCode, IdentityError, LinkPreview, Message, Session } from '../../../src/api/wire';
+import type { AppConfig, ErrorCode, IdentityError, LinkPreview, LocaleCode, Message, PublicChatLink, Session } from '../../../src/api/wire';
 
 export const API = 'http://localhost:3000/api';
 
@@ -32,6 +32,12 @@ export interface FakeBackend {
   sendFaults: Fault[];
   sessions: Map<string, FakeSession>;
   visitors: FakeVisitor[];
+  /** Chat links by slug; `/links/{slug}/config` brands them in the link's locale, or the one asked for. */
+  links: Map<string, PublicChatLink>;
+  linkConfigLocales: string[];
+  sessionBodies: unknown[];
+  /** Slugs whose limit this backend reports reached on POST .../sessions. */
+  linksAtLimit: Set<string>;
   agentSays(sessionId: string, text: string): Message;
   agentTyping(sessionId: string): void;
   /** Sets (or with no preview removes) a message's link preview and sends the update on the stream. */
@@ -70,6 +76,10 @@ export function createFakeBackend(overrides: Partial<AppConfig> = {}): FakeBacke
     sendFaults: [],
     sessions: new Map(),
     visitors: [],
+    links: new Map(),
+    linkConfigLocales: [],
+    sessionBodies: [],
+    linksAtLimit: new Set(),
     agentSays(sessionId, text) {
       return append(sessionId, { role: 'agent', name: 'Sam' }, { kind: 'text', text });
     },
@@ -157,6 +167,15 @@ export function createFakeBackend(overrides: Partial<AppConfig> = {}): FakeBacke
   }
 
   backend.handlers = [
+    http.get(`${API}/links/:slug/config`, ({ request, params }) => {
+      const link = backend.links.get(String(params.slug));
+      if (!link) return error(404, 'link_not_found');
+      const asked = new URL(request.url).searchParams.get('locale') ?? '';
+      const locale = link.locale === '*' ? asked : link.locale;
+      backend.linkConfigLocales.push(locale);
+      const title = `${backend.config.name} (${locale as LocaleCode})`;
+      return HttpResponse.json({ link, app: { ...backend.config, branding: { ...backend.config.branding, title } } });
+    }),
     http.get(`${API}/apps/:appId/config`, ({ params }) => {
       if (backend.configError === 'network') return HttpResponse.error();
       if (backend.configError) return error(backend.configError.status, backend.configError.code);
@@ -184,9 +203,12 @@ export function createFakeBackend(overrides: Partial<AppConfig> = {}): FakeBacke
       const own = [...backend.sessions.values()].filter((session) => session.ownerId === visitor.id).reverse();
       return HttpResponse.json({ sessions: own.map(publicSession) });
     }),
-    http.post(`${API}/apps/:appId/sessions`, ({ request }) => {
+    http.post(`${API}/apps/:appId/sessions`, async ({ request }) => {
       const visitor = visitorOf(request);
       if (!visitor) return error(401, 'unauthorized');
+      const body = (await request.json()) as { link?: string };
+      backend.sessionBodies.push(body);
+      if (body.link && backend.linksAtLimit.has(body.link)) return error(403, 'link_limit_reached');
       return HttpResponse.json({ session: publicSession(createSessionRecord(visitor.id)) }, { status: 201 });
     }),
     http.get(`${API}/apps/:appId/sessions/:id`, ({ request, params }) => {

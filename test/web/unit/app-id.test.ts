@@ -55,3 +55,15 @@ describe('appIdFromPath', () => {
     expect(appIdFromPath(path)).toBeUndefined();
   });
 });
+
+describe('linkSlugFromPath', () => {
+  it('takes exactly the slugs LINK_SLUG_PATTERN allows', async () => {
+    const { linkSlugFromPath } = await import('../../../src/link/link-slug');
+    const { LINK_SLUG_PATTERN } = await import('../../../src/api/limits');
+    for (const slug of ['abc', 'spring-sale', 'a'.repeat(64), 'ab', '-ab', 'ab-', 'Abc', 'a_b', 'a'.repeat(65), '%41bc']) {
+      expect(linkSlugFromPath(`/c/${slug}`)).toBe(LINK_SLUG_PATTERN.test(slug) ? slug : undefined);
+    }
+    expect(linkSlugFromPath('/c/abc/')).toBe('abc');
+    expect(linkSlugFromPath('/c/abc/x')).toBeUndefined();
+  });
+});

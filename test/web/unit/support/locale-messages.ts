@@ -20,8 +20,11 @@ export function flatten(value: unknown, prefix = ''): Map<string, unknown> {
   return leaves;
 }
 
+export const linkLocaleFile = (code: LocaleCode) => join(LOCALES_DIR, code, 'links.json');
+
+/** A locale's messages as the page holds them on a chat-link page: chat.json with links.json merged in. */
 export const readMessages = (code: LocaleCode): Map<string, unknown> =>
-  flatten(JSON.parse(readFileSync(localeFile(code), 'utf8')));
+  new Map([...flatten(JSON.parse(readFileSync(localeFile(code), 'utf8'))), ...flatten(JSON.parse(readFileSync(linkLocaleFile(code), 'utf8')))]);
 
 const PLURAL_SUFFIX = /_(zero|one|two|few|many|other)$/;
 

@@ -1,0 +1,23 @@
+import { requestLinkConfig } from '../api/link-config';
+import { preloadChatEngine } from '../chat/lazy-chat-engine';
+import { createI18n, resolvedLocale, switchLanguage } from '../i18n/setup-i18n';
+import { readLinkLocaleHint } from '../link/link-locale';
+import { prepareLinkPage } from '../pages/link-route';
+import { linkSlugFromPath } from '../link/link-slug';
+import { readPage, renderPage } from './start-page';
+
+/**
+ * `/c/<slug>`: the link's config (slug → app, state, branding) travels with the locale and the conversation engine,
+ * as an app's config does on /direct/ pages. A fixed-locale link beats ?lang: the server names its language in the
+ * page it serves, so that language file is the first one fetched.
+ */
+export async function startLinkPage(root: HTMLElement): Promise<void> {
+  const page = readPage();
+  const i18n = await createI18n(readLinkLocaleHint(document) ?? page.link.lang, page.storage);
+  const locale = resolvedLocale(i18n);
+  const slug = linkSlugFromPath(location.pathname);
+  if (slug) void preloadChatEngine().catch(() => undefined);
+  const config = slug ? requestLinkConfig(page.apiBase, slug, locale) : undefined;
+  await switchLanguage(i18n, locale);
+  renderPage(root, { ...page, linkRoute: await prepareLinkPage(i18n, slug, config) }, i18n);
+}
