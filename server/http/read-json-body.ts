@@ -1,4 +1,4 @@
-import type { MiddlewareHandler } from 'hono';
+import type { Context, MiddlewareHandler } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import type * as v from 'valibot';
 import { parseRequest } from '../requests/parse-request';
@@ -29,11 +29,15 @@ export function jsonBody<S extends v.GenericSchema>(
   schema: S,
 ): MiddlewareHandler<AppEnv, string, { in: { json: v.InferInput<S> }; out: { json: v.InferOutput<S> } }> {
   return async (c, next) => {
-    const bytes = new Uint8Array(await c.req.arrayBuffer());
-    const value = bytes.length === 0 ? {} : decodeJson(bytes, c.req.header('content-type'));
-    c.req.addValidatedData('json', parseRequest(schema, value, 'body') as object);
+    c.req.addValidatedData('json', parseRequest(schema, await readJsonValue(c), 'body') as object);
     await next();
   };
+}
+
+/** The body as JSON (an empty body counts as `{}`); 415 when not application/json, 400 when not UTF-8 JSON. */
+export async function readJsonValue(c: Context): Promise<unknown> {
+  const bytes = new Uint8Array(await c.req.arrayBuffer());
+  return bytes.length === 0 ? {} : decodeJson(bytes, c.req.header('content-type'));
 }
 
 function decodeJson(bytes: Uint8Array, contentType: string | undefined): unknown {

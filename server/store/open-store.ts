@@ -1,6 +1,8 @@
 import type { Kysely } from 'kysely';
 import type { Bus } from '../bus/bus';
 import { createAgentStore } from './agent-store';
+import { createApiKeyStore } from './api-key-store';
+import { createDeepLinkStore } from './deep-link-store';
 import { checkPostgres, prepareDataDirectory } from './check-storage';
 import { createMessageStore } from './message-store';
 import { migrateToLatest } from './migrations/migrations';
@@ -39,6 +41,8 @@ export async function openStore(location: StoreLocation, bus: Bus): Promise<Stor
     nonces: createNonceStore(core),
     agents: createAgentStore(core),
     previews: createPreviewCacheStore(core),
+    apiKeys: createApiKeyStore(core),
+    deepLinks: createDeepLinkStore(core),
     close: () => (closing ??= db.destroy()),
   };
 }

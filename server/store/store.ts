@@ -1,4 +1,6 @@
 import type { AgentStore } from './agent-store';
+import type { ApiKeyStore } from './api-key-store';
+import type { DeepLinkStore } from './deep-link-store';
 import type { MessageStore } from './message-store';
 import type { NonceStore } from './nonce-store';
 import type { PreviewStore } from '../previews/preview-store';
@@ -19,6 +21,8 @@ export interface Store {
   readonly nonces: NonceStore;
   readonly agents: AgentStore;
   readonly previews: PreviewStore;
+  readonly apiKeys: ApiKeyStore;
+  readonly deepLinks: DeepLinkStore;
   close(): Promise<void>;
 }
 

@@ -3,6 +3,7 @@ import type { StoreEngine } from '../store';
 import * as initial from './0001-initial';
 import * as agents from './0002-agents';
 import { linkPreviews } from './0003-link-previews';
+import * as deepLinks from './0005-deep-links';
 
 /**
  * Every schema step, in order, for both engines (kysely's schema builder writes each engine's SQL; a step that must
@@ -14,6 +15,7 @@ const STEPS: Record<string, (engine: StoreEngine) => Migration> = {
   '0001-initial': () => initial,
   '0002-agents': () => agents,
   '0003-link-previews': linkPreviews,
+  '0005-deep-links': () => deepLinks,
 };
 
 /** The steps' names in the order they apply. */
