@@ -1,16 +1,13 @@
 import { Hono, type MiddlewareHandler } from 'hono';
 import type { ApiKeyCreatedResponse, ApiKeyListResponse } from '../agent-wire';
 import { mayManageAccounts } from '../agents/account-rules';
-import { newApiKey } from '../auth/api-key';
-import { hashToken } from '../auth/token-hash';
+import { issueApiKey } from '../deep-links/issue-api-key';
 import { ApiError } from '../http/api-error';
 import type { AppEnv } from '../http/app-env';
 import { json } from '../http/json-response';
 import { jsonBody } from '../http/read-json-body';
 import { agentOfApp } from '../http/route-guards';
-import { newRandomId } from '../random-id';
 import { apiKeyCreateSchema } from '../requests/api-key-request';
-import type { ApiKeyRecord } from '../store/records';
 
 /** Owners and admins of the app only; agents 403 forbidden. */
 const requireKeyManager: MiddlewareHandler<AppEnv> = async (c, next) => {
@@ -26,10 +23,7 @@ export const apiKeyRoutes = new Hono<AppEnv>()
   })
   .post('/apps/:appId/api-keys', agentOfApp, requireKeyManager, jsonBody(apiKeyCreateSchema), async (c) => {
     const { context, app } = c.var;
-    const record: ApiKeyRecord = { id: newRandomId('k'), appId: app.appId, name: c.req.valid('json').name, createdAt: context.clock.now(), revokedAt: null };
-    const key = newApiKey();
-    await context.store.apiKeys.create(record, hashToken(key));
-    const body: ApiKeyCreatedResponse = { apiKey: record, key };
+    const body: ApiKeyCreatedResponse = await issueApiKey(context.store.apiKeys, app.appId, c.req.valid('json').name, context.clock.now());
     return json(c, 201, body);
   })
   /** DELETE → 200 with the revoked key; requests with it answer 401 at once. */
