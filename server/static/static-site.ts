@@ -1,3 +1,4 @@
+import { DEEP_LINK_CODE_PATTERN } from '../deep-links/deep-link-code';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { join, sep } from 'node:path';
 import type { AppsById } from '../config/apps-config';
@@ -20,8 +21,9 @@ const IMMUTABLE = 'public, max-age=31536000, immutable';
 const REVALIDATE = 'no-cache';
 
 /**
- * Serves the built page and console. /direct/<anything> is the page's SPA entry (its assets are files),
- * / redirects to the first app, unknown paths get the page's index.html with 404 so the SPA shows "not found".
+ * Serves the built page and console. /direct/<anything> and /p/<code> (a personal deep link) are the page's SPA entry
+ * (its assets are files), / redirects to the first app, unknown paths get the page's index.html with 404 so the SPA
+ * shows "not found".
  */
 export function createStaticSite(options: StaticSiteOptions) {
   const files = new FileCache();
@@ -70,6 +72,10 @@ export function createStaticSite(options: StaticSiteOptions) {
       if (file) return send(request, response, 200, file, rest[0] === 'assets' ? IMMUTABLE : REVALIDATE);
       if (rest[0] === 'assets') throw new ApiError(404, 'not_found', 'No such file');
       return sendIndex(request, response, join(root, 'index.html'), 200, area === 'direct' && options.apps.has(rest[0]) ? rest[0] : undefined);
+    }
+    // A personal deep link: the page reads its code from the path.
+    if (area === 'p' && segments.length === 2 && DEEP_LINK_CODE_PATTERN.test(segments[1]!)) {
+      return sendIndex(request, response, join(pageRoot, 'index.html'), 200);
     }
     return sendIndex(request, response, join(pageRoot, 'index.html'), 404);
   };

@@ -14,6 +14,11 @@ export async function fetchAppConfig(target: ApiTarget, locale: LocaleCode): Pro
   return checked(await sendJson(endpoints.config(target, locale)), isAppConfig);
 }
 
+/** A personal deep link's config, unchecked: its guard loads with the /p/<code> screens (deep-link-config.ts). */
+export function requestDeepLinkConfig(base: string, code: string, locale: LocaleCode): Promise<unknown> {
+  return sendJson(endpoints.deepLinkConfig(base, code, locale));
+}
+
 export async function createVisitor(target: ApiTarget, body: CreateVisitorRequest): Promise<CreateVisitorResponse> {
   return checked(await sendJson(endpoints.createVisitor(target, body)), isVisitorResponse);
 }

@@ -44,6 +44,11 @@ function sessionPath(sessionId: string): string {
 
 export const endpoints = {
   config: (target: ApiTarget, locale: LocaleCode) => get(target, appUrl(target, '/config', { locale })),
+  deepLinkConfig: (base: string, code: string, locale: LocaleCode): ApiRequest => ({
+    method: 'GET',
+    url: `${base}/deep-links/${encodeURIComponent(code)}/config?${new URLSearchParams({ locale })}`,
+    headers: { Accept: 'application/json' },
+  }),
   createVisitor: (target: ApiTarget, body: CreateVisitorRequest) => post(target, appUrl(target, '/visitors'), body),
   createSession: (target: ApiTarget) => post(target, appUrl(target, '/sessions'), {}),
   sessions: (target: ApiTarget) => get(target, appUrl(target, '/sessions')),

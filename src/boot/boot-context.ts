@@ -10,6 +10,8 @@ export interface Boot {
   link: DirectLink;
   /** The config request started in parallel with the locale, for the app in the address at load. */
   prefetchedConfig?: { appId: string; result: Promise<AppConfig> };
+  /** The same for a personal deep link at /p/<code>: its config, unchecked until its screens load. */
+  prefetchedDeepLink?: { code: string; result: Promise<unknown> };
 }
 
 export const BootContext = createContext<Boot | null>(null);

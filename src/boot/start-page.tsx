@@ -1,14 +1,14 @@
 import { render } from 'preact';
 import { App } from '../app';
 import type { Boot } from './boot-context';
-import { fetchAppConfig } from '../api/chat-api';
+import { fetchAppConfig, requestDeepLinkConfig } from '../api/chat-api';
 import { readApiBase } from '../config/runtime-config';
 import { parseDirectLink } from '../link/direct-link';
 import { scrubIdentity } from '../link/scrub-identity';
 import { createI18n, resolvedLocale, switchLanguage } from '../i18n/setup-i18n';
 import { createBrowserStorage } from '../storage/safe-storage';
 import { trackVisualViewport } from '../dom/track-visual-viewport';
-import { appIdFromPath } from '../routes';
+import { appIdFromPath, deepLinkCodeFromPath } from '../routes';
 import { preloadChatEngine } from '../chat/lazy-chat-engine';
 
 /** Reads the link, scrubs identity from the address bar, loads language and config in parallel, then renders. */
@@ -25,10 +25,19 @@ export async function startPage(root: HTMLElement): Promise<void> {
   const appId = appIdFromPath(location.pathname);
   if (appId) void preloadChatEngine().catch(() => undefined);
   const prefetchedConfig = appId ? { appId, result: fetchAppConfig({ base: apiBase, appId }, locale) } : undefined;
-  await Promise.all([switchLanguage(i18n, locale), prefetchedConfig?.result.catch(() => undefined)]);
+  // A personal deep link: its config and its screens' chunk travel alongside the locale too.
+  const code = deepLinkCodeFromPath(location.pathname);
+  const prefetchedDeepLink = code ? { code, result: requestDeepLinkConfig(apiBase, code, locale) } : undefined;
+  if (code) void preloadChatEngine().catch(() => undefined);
+  await Promise.all([
+    switchLanguage(i18n, locale),
+    prefetchedConfig?.result.catch(() => undefined),
+    prefetchedDeepLink?.result.catch(() => undefined),
+    code ? import('../pages/deep-link-route').catch(() => undefined) : undefined,
+  ]);
 
   trackVisualViewport(document.documentElement);
-  const boot: Boot = { apiBase, storage, link, prefetchedConfig };
+  const boot: Boot = { apiBase, storage, link, prefetchedConfig, prefetchedDeepLink };
   root.textContent = '';
   render(<App boot={boot} i18n={i18n} />, root);
 }

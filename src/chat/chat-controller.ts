@@ -30,6 +30,8 @@ export interface ChatControllerOptions {
   identity?: IdentityPayload;
   identityMalformed?: boolean;
   vars?: InputVars;
+  /** A personal deep link's code (/p/<code>): handed over once, the visitor becomes its user. */
+  deepLink?: string;
   random?: () => number;
 }
 

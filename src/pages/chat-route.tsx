@@ -24,18 +24,30 @@ function failureKind(error: unknown): ScreenKind {
   return 'server';
 }
 
+interface ChatRouteProps {
+  appId: string;
+  /** The config, already loaded by the caller (a personal deep link's, with its personalized welcome). */
+  initialConfig?: AppConfig;
+  /** Where the config comes from in another language; the app's own config by default. */
+  loadConfig?: (locale: LocaleCode) => Promise<AppConfig>;
+  /** A personal deep link's code: the visitor becomes its user. */
+  deepLink?: string;
+}
+
 /** The chat of one app (its id already checked by the route). */
-export function ChatRoute({ appId }: { appId: string }) {
+export function ChatRoute({ appId, initialConfig, loadConfig, deepLink }: ChatRouteProps) {
   const boot = useContext(BootContext);
   if (!boot) throw new Error('ChatRoute needs a BootContext provider');
   const { t, i18n } = useT();
   const [configState, setConfigState] = useState<ConfigState>({ status: 'loading' });
   const [attempt, setAttempt] = useState(0);
+  const load = loadConfig ?? ((locale: LocaleCode) => fetchAppConfig({ base: boot.apiBase, appId }, locale));
 
   useEffect(() => {
     let current = true;
-    const prefetched = attempt === 0 && boot.prefetchedConfig?.appId === appId ? boot.prefetchedConfig.result : undefined;
-    const request = prefetched ?? fetchAppConfig({ base: boot.apiBase, appId }, resolvedLocale(i18n));
+    const prefetched =
+      attempt > 0 ? undefined : initialConfig ? Promise.resolve(initialConfig) : boot.prefetchedConfig?.appId === appId ? boot.prefetchedConfig.result : undefined;
+    const request = prefetched ?? load(resolvedLocale(i18n));
     request.then(
       (config) => current && setConfigState({ status: 'ready', config }),
       (error: unknown) => current && setConfigState({ status: 'failed', kind: failureKind(error) }),
@@ -57,6 +69,7 @@ export function ChatRoute({ appId }: { appId: string }) {
         identity: attempt === 0 ? boot.link.identity : undefined,
         identityMalformed: boot.link.identityMalformed,
         vars: boot.link.vars,
+        deepLink: attempt === 0 ? deepLink : undefined,
       }),
     [appId, attempt],
   );
@@ -67,7 +80,7 @@ export function ChatRoute({ appId }: { appId: string }) {
     boot.storage.set(storageKeys.languageChoice, next);
     try {
       await switchLanguage(i18n, next);
-      const localized = await fetchAppConfig({ base: boot.apiBase, appId }, next);
+      const localized = await load(next);
       setConfigState({ status: 'ready', config: localized });
     } catch {
       // Keep the current language or branding; the switcher still shows the choice made.

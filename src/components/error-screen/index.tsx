@@ -2,7 +2,15 @@ import { useEffect, useRef } from 'preact/hooks';
 import { useT } from '../../i18n/use-t';
 import './style.css';
 
-export type ScreenKind = 'app_not_found' | 'fullpage_disabled' | 'session_not_found' | 'network' | 'server' | 'not_found';
+export type ScreenKind =
+  | 'app_not_found'
+  | 'fullpage_disabled'
+  | 'session_not_found'
+  | 'network'
+  | 'server'
+  | 'not_found'
+  | 'deep_link_expired'
+  | 'deep_link_revoked';
 
 interface Props {
   kind: ScreenKind;
