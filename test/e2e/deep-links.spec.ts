@@ -34,7 +34,20 @@ async function expectNoAxeViolations(page: Page) {
 
 test('a personal link opens the chat as its user with a personalized welcome; the agent sees the attributes', async ({ browser }) => {
   const id = Math.random().toString(36).slice(2, 8);
-  const key = await createApiKey();
+  // The owner creates the key in the console: shown once, with a copy button.
+  const console = await (await browser.newContext()).newPage();
+  await console.goto('/console/');
+  await console.getByLabel('Agent token').fill(E2E_AGENT_TOKEN);
+  await console.getByRole('button', { name: 'Sign in' }).click();
+  await console.getByRole('button', { name: new RegExp(APP) }).click();
+  await console.getByText('API keys for personal links').click();
+  await console.getByLabel("New key's name").fill(`CRM ${id}`);
+  await console.getByRole('button', { name: 'Create key' }).click();
+  await expect(console.getByText(/Copy it now/)).toBeVisible();
+  const key = (await console.locator('.api-keys__secret').textContent())!;
+  expect(key).toMatch(/^dck_/);
+  await expect(console.getByRole('button', { name: `Revoke CRM ${id}` })).toBeVisible();
+
   const [ada, bob] = await generate(key, [
     { user_id: `ada-${id}`, attributes: { name: 'Ada Lovelace', account_type: 'premium', email: `ada-${id}@example.com`, interests: 'shoes, bags' } },
     { user_id: `bob-${id}`, attributes: { name: 'Bob Stone', account_type: 'basic' } },
@@ -58,11 +71,6 @@ test('a personal link opens the chat as its user with a personalized welcome; th
   expect(bodies.join('\n')).not.toContain(`ada-${id}@example.com`);
   expect(requests.join('\n')).not.toContain('Lovelace');
 
-  const console = await (await browser.newContext()).newPage();
-  await console.goto('/console/');
-  await console.getByLabel('Agent token').fill(E2E_AGENT_TOKEN);
-  await console.getByRole('button', { name: 'Sign in' }).click();
-  await console.getByRole('button', { name: new RegExp(APP) }).click();
   await console.getByRole('button', { name: new RegExp(question.replace(/[?()]/g, '\\$&')) }).click();
   const panel = console.getByRole('region', { name: 'Visitor' });
   await expect(panel.getByText('Supplied by your system')).toBeVisible();

@@ -7,6 +7,9 @@ import type {
   AgentSessionDetailResponse,
   AgentSessionListResponse,
   AgentTypingRequest,
+  ApiKeyCreatedResponse,
+  ApiKeyInfo,
+  ApiKeyListResponse,
   LinkPreviewResponse,
 } from '../../agent-wire';
 import type { MessagePage, MessageResponse, SessionResponse } from '../../../src/api/wire';
@@ -16,6 +19,9 @@ import {
   agentMeResponseSchema,
   agentSessionDetailResponseSchema,
   agentSessionListResponseSchema,
+  apiKeyCreatedResponseSchema,
+  apiKeyListResponseSchema,
+  apiKeyRevokedResponseSchema,
   linkPreviewResponseSchema,
 } from '../../schemas/agent-wire-schemas';
 import { messagePageSchema, messageResponseSchema, sessionResponseSchema } from '../../schemas/wire-schemas';
@@ -86,6 +92,11 @@ export function createAgentClient({ apiBase, token, onUnauthorized }: AgentClien
       json<LinkPreviewResponse>(linkPreviewResponseSchema, agentPaths.previews(appId), { ...post({ url }), signal }),
     removePreview: (appId: string, sessionId: string, messageId: string) =>
       json<MessageResponse>(messageResponseSchema, agentPaths.messagePreview(appId, sessionId, messageId), { method: 'DELETE' }),
+    listApiKeys: (appId: string) => json<ApiKeyListResponse>(apiKeyListResponseSchema, agentPaths.apiKeys(appId)),
+    createApiKey: (appId: string, name: string) =>
+      json<ApiKeyCreatedResponse>(apiKeyCreatedResponseSchema, agentPaths.apiKeys(appId), post({ name })),
+    revokeApiKey: (appId: string, keyId: string) =>
+      json<{ apiKey: ApiKeyInfo }>(apiKeyRevokedResponseSchema, agentPaths.apiKey(appId, keyId), { method: 'DELETE' }),
     openAppEvents: (appId: string, signal: AbortSignal) =>
       request(agentPaths.appEvents(appId), { headers: { Accept: 'text/event-stream' }, signal }),
   };

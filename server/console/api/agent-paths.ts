@@ -13,6 +13,8 @@ export interface MessageQuery {
 
 export const agentPaths = {
   apps: (): string => '/api/agent/apps',
+  apiKeys: (appId: string): string => `/api/agent/apps/${seg(appId)}/api-keys`,
+  apiKey: (appId: string, keyId: string): string => `/api/agent/apps/${seg(appId)}/api-keys/${seg(keyId)}`,
   me: (): string => '/api/agent/me',
   sessions: (appId: string, status: SessionFilter, cursor?: string): string =>
     `/api/agent/apps/${seg(appId)}/sessions?status=${seg(status)}${cursor ? `&cursor=${seg(cursor)}` : ''}`,

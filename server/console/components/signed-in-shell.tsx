@@ -46,7 +46,7 @@ export function SignedInShell({ client, apps, me, onSignOut }: Props) {
         onSignOut={onSignOut}
       />
       {app ? (
-        <Workspace key={app.appId} client={client} appId={app.appId} agentName={agentName} />
+        <Workspace key={app.appId} client={client} appId={app.appId} agentName={agentName} managesKeys={me.role !== 'agent'} />
       ) : (
         <AppPicker
           apps={apps}

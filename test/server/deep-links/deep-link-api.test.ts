@@ -162,6 +162,21 @@ describe('POST /public/api/generate-webchat-deep-link', () => {
     expect([badKey.status, badKey.body.error.code]).toEqual([400, 'invalid_request']);
   });
 
+  it('answers an unexpected failure with 500 internal and nothing of its internals', async () => {
+    const { deepLinks } = server.context.store;
+    const generateLinks = deepLinks.generate;
+    deepLinks.generate = async () => {
+      throw new Error('relation "deep_links" is broken at /srv/secret/path');
+    };
+    try {
+      const answer = await generate(server.url, key, { scenario_id: 'shop', dataset: [{}] });
+      expect(answer.status).toBe(500);
+      expect(answer.body).toEqual({ error: { code: 'internal', message: 'Internal error' } });
+    } finally {
+      deepLinks.generate = generateLinks;
+    }
+  });
+
   it('stores only hashes of API keys and link codes', async () => {
     const answer = await generate(server.url, key, { scenario_id: 'shop', dataset: [{}] });
     const code = codeOf(answer.body[0].url);
