@@ -22,12 +22,16 @@ export function ApiKeysPanel({ client, appId }: Props) {
   const [error, setError] = useState('');
   const [busy, setBusy] = useState(false);
 
+  const [open, setOpen] = useState(false);
   const load = () =>
     client.listApiKeys(appId).then(
       ({ apiKeys }) => setKeys(apiKeys),
       (failure: unknown) => setError(describeError(failure)),
     );
-  useEffect(() => void load(), [appId]);
+  // Asked for only once the section is opened: most visits to the console never need the keys.
+  useEffect(() => {
+    if (open) void load();
+  }, [appId, open]);
 
   async function act(work: () => Promise<unknown>) {
     setBusy(true);
@@ -57,7 +61,7 @@ export function ApiKeysPanel({ client, appId }: Props) {
   };
 
   return (
-    <details class="api-keys">
+    <details class="api-keys" onToggle={(event) => setOpen(event.currentTarget.open)}>
       <summary>API keys for personal links</summary>
       <p class="hint">Your systems use a key to generate personal chat links (see the README's public API).</p>
       <form class="api-keys__form" onSubmit={create}>
@@ -94,8 +98,14 @@ export function ApiKeysPanel({ client, appId }: Props) {
                 </span>
               </span>
               {!key.revokedAt && (
-                <button type="button" class="button button--danger" disabled={busy} onClick={() => void act(() => client.revokeApiKey(appId, key.id))}>
-                  Revoke<span class="visually-hidden"> {key.name}</span>
+                <button
+                  type="button"
+                  class="button button--danger"
+                  aria-label={`Revoke ${key.name}`}
+                  disabled={busy}
+                  onClick={() => void act(() => client.revokeApiKey(appId, key.id))}
+                >
+                  Revoke
                 </button>
               )}
             </li>
