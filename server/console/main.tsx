@@ -4,6 +4,7 @@ import { ConsoleApp } from './console-app';
 import './styles/base.css';
 import './styles/layout.css';
 import './styles/conversation.css';
+import './styles/agents.css';
 
 const configured = document.querySelector<HTMLMetaElement>('meta[name="direct-chat:api-base"]')?.content;
 render(<ConsoleApp apiBase={resolveApiBase(configured, location.origin)} />, document.getElementById('app')!);

@@ -69,6 +69,20 @@ export const agentMeResponseSchema = v.looseObject({
   }),
 });
 
+export const agentAccountSchema = v.looseObject({
+  id: v.string(),
+  name: v.string(),
+  displayName: v.string(),
+  role: agentRole,
+  apps: v.array(v.string()),
+  disabled: v.boolean(),
+  createdAt: v.string(),
+  updatedAt: v.string(),
+});
+export const agentListResponseSchema = v.looseObject({ agents: v.array(agentAccountSchema) });
+export const agentAccountResponseSchema = v.looseObject({ agent: agentAccountSchema });
+export const agentCredentialResponseSchema = v.looseObject({ agent: agentAccountSchema, token: v.string() });
+
 // A preview's fields are checked again where it is rendered (readLinkPreview, shared with the page).
 const linkPreviewSchema = v.looseObject({ url: v.string(), title: v.string() });
 

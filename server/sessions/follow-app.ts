@@ -22,7 +22,7 @@ export function followApp(context: ApiContext, appId: string, stream: SseStream)
       }
       if (event.kind !== 'message' && event.kind !== 'session') return;
       run(event.sessionId, async () => {
-        const session = await context.store.sessions.findListed(appId, event.sessionId);
+        const session = await context.store.sessions.findInApp(appId, event.sessionId, { listed: true });
         if (session) stream.send({ event: 'session', data: await agentSessionSummary(context, session) });
       });
     }),

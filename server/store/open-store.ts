@@ -36,7 +36,7 @@ export async function openStore(location: StoreLocation, bus: Bus): Promise<Stor
   return {
     engine,
     visitors: createVisitorStore(core),
-    sessions: createSessionStore(core),
+    sessions: createSessionStore(core, engine),
     messages: createMessageStore(core),
     nonces: createNonceStore(core),
     agents: createAgentStore(core),

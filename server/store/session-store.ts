@@ -1,12 +1,14 @@
 import type { ExpressionBuilder, Kysely, Selectable } from 'kysely';
 import type { SessionOwner, SessionRecord, SessionStatusFilter } from './records';
+import type { StoreEngine } from './store';
 import type { StoreCore } from './store-core';
 import type { SessionsTable, Tables } from './tables';
 
 export interface SessionStore {
   /** Closes an open session and tells its streams; undefined when it is not in the app or already closed. */
   close(appId: string, sessionId: string, now: string): Promise<SessionRecord | undefined>;
-  findInApp(appId: string, sessionId: string): Promise<SessionRecord | undefined>;
+  /** The app's session; with `listed`, only while it is in the agents' list (its visitor has sent a message). */
+  findInApp(appId: string, sessionId: string, scope?: { listed: boolean }): Promise<SessionRecord | undefined>;
   /** The session if this visitor, or another visitor of the same verified customer, owns it. */
   findOwned(appId: string, sessionId: string, owner: SessionOwner): Promise<SessionRecord | undefined>;
   /** Newest first. */
@@ -16,8 +18,6 @@ export interface SessionStore {
    * `after` in that order.
    */
   listByActivity(appId: string, query: ActivityQuery): Promise<SessionRecord[]>;
-  /** The session if it is in the agents' list (its visitor has sent a message). */
-  findListed(appId: string, sessionId: string): Promise<SessionRecord | undefined>;
   /**
    * The visitor's newest open session without any message, or else `fresh`, inserted (and told to the agents) once
    * `beforeInsert` has not thrown.
@@ -37,7 +37,7 @@ export interface ActivityPosition {
   id: string;
 }
 
-export function createSessionStore(core: StoreCore): SessionStore {
+export function createSessionStore(core: StoreCore, engine: StoreEngine): SessionStore {
   return {
     close: (appId, sessionId, now) =>
       core.write(async ({ trx, announce }) => {
@@ -52,9 +52,15 @@ export function createSessionStore(core: StoreCore): SessionStore {
         if (row) await announce({ kind: 'session', appId, sessionId });
         return row && toRecord(row);
       }),
-    findInApp: (appId, sessionId) =>
+    findInApp: (appId, sessionId, scope) =>
       core.read(async (db) => {
-        const row = await db.selectFrom('sessions').selectAll().where('app_id', '=', appId).where('id', '=', sessionId).executeTakeFirst();
+        const row = await db
+          .selectFrom('sessions as s')
+          .selectAll('s')
+          .where('s.app_id', '=', appId)
+          .where('s.id', '=', sessionId)
+          .$if(scope?.listed === true, (query) => query.where(visitorHasSpoken))
+          .executeTakeFirst();
         return row && toRecord(row);
       }),
     findOwned: (appId, sessionId, owner) =>
@@ -83,19 +89,16 @@ export function createSessionStore(core: StoreCore): SessionStore {
         const rows = await query.orderBy('s.updated_at', 'desc').orderBy('s.id', 'desc').limit(limit).execute();
         return rows.map(toRecord);
       }),
-    findListed: (appId, sessionId) =>
-      core.read(async (db) => {
-        const row = await db
-          .selectFrom('sessions as s')
-          .selectAll('s')
-          .where('s.app_id', '=', appId)
-          .where('s.id', '=', sessionId)
-          .where(visitorHasSpoken)
-          .executeTakeFirst();
-        return row && toRecord(row);
-      }),
     reuseEmptyOrCreate: (fresh, beforeInsert) =>
       core.write(async ({ trx, announce }) => {
+        // Two starts of one visitor at once must not both find nothing and insert: on PostgreSQL the visitor's row
+        // lock makes the second wait and then find the first's session (SQLite's BEGIN IMMEDIATE already serializes).
+        await trx
+          .selectFrom('visitors')
+          .select('id')
+          .where('id', '=', fresh.visitorId)
+          .$if(engine === 'postgres', (query) => query.forUpdate())
+          .execute();
         const empty = await trx
           .selectFrom('sessions')
           .selectAll()

@@ -68,7 +68,7 @@ describe('hostile strings', () => {
 
     // Only the console's own markup exists: nothing a payload could have created.
     const tags = new Set([...container.querySelectorAll('*')].map((el) => el.tagName.toLowerCase()));
-    const own = ['div', 'header', 'a', 'h1', 'span', 'label', 'input', 'button', 'main', 'section', 'h2', 'p', 'select', 'option', 'ul', 'li', 'time', 'h3', 'h4', 'dl', 'dt', 'dd', 'ol', 'form', 'textarea', 'details', 'summary', 'img', 'bdi'];
+    const own = ['div', 'header', 'a', 'h1', 'span', 'label', 'input', 'button', 'main', 'section', 'h2', 'p', 'select', 'option', 'ul', 'li', 'time', 'h3', 'h4', 'dl', 'dt', 'dd', 'ol', 'form', 'textarea', 'details', 'summary', 'img', 'bdi', 'nav'];
     expect([...tags].filter((t) => !own.includes(t))).toEqual([]);
     for (const el of container.querySelectorAll('*')) {
       for (const attr of el.getAttributeNames()) expect(attr.startsWith('on'), `${el.tagName} ${attr}`).toBe(false);

@@ -26,7 +26,8 @@ describe('conversation list', () => {
     api.addSession('done', visitorDetail({ displayName: 'Linus' }), [message(1)], { status: 'closed' });
     renderConsole();
 
-    const ada = await screen.findByRole('button', { name: /Ada/ });
+    // The file's first render also loads the console's modules: more than the default second on a busy machine.
+    const ada = await screen.findByRole('button', { name: /Ada/ }, { timeout: 5000 });
     expect(ada).toHaveTextContent('Hello there');
     // A name from the link is a claim, even beside a verified customer id.
     expect(ada).toHaveTextContent('Ada(claimed name)');

@@ -78,6 +78,16 @@ describe("the agents' list", () => {
     }
   });
 
+  it('hands ten simultaneous starts from one visitor the same new conversation', async () => {
+    for (let round = 0; round < 3; round++) {
+      const { visitorToken } = await newVisitor(server.url);
+      const answers = await Promise.all(Array.from({ length: 10 }, () => startSession(visitorToken)));
+      const ids = new Set(answers.map((answer) => answer.body.session.id));
+      const statuses = answers.map((answer) => answer.status).sort();
+      expect([ids.size, statuses]).toEqual([1, [200, 200, 200, 200, 200, 200, 200, 200, 200, 201]]);
+    }
+  });
+
   it('limits how many conversations one visitor starts', async () => {
     const { visitorToken } = await newVisitor(server.url);
     const statuses: number[] = [];

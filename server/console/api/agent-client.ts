@@ -1,6 +1,11 @@
 // The agent API over fetch, every answer checked against its valibot schema. A 401 anywhere ends the signed-in state
 // through onUnauthorized.
 import type {
+  AgentChangeRequest,
+  AgentCreateRequest,
+  AgentCredentialResponse,
+  AgentListResponse,
+  AgentAccount,
   AgentMeResponse,
   AgentAppsResponse,
   AgentSendRequest,
@@ -15,7 +20,10 @@ import type {
 import type { MessagePage, MessageResponse, SessionResponse } from '../../../src/api/wire';
 import * as v from 'valibot';
 import {
+  agentAccountResponseSchema,
   agentAppsResponseSchema,
+  agentCredentialResponseSchema,
+  agentListResponseSchema,
   agentMeResponseSchema,
   agentSessionDetailResponseSchema,
   agentSessionListResponseSchema,
@@ -74,6 +82,16 @@ export function createAgentClient({ apiBase, token, onUnauthorized }: AgentClien
       ]);
       return { apps, me: agent };
     },
+    /** The accounts this owner or admin may manage. */
+    listAgents: () => json<AgentListResponse>(agentListResponseSchema, agentPaths.agents()),
+    /** A new account and its personal token, which the server never shows again. */
+    createAgent: (body: AgentCreateRequest) =>
+      json<AgentCredentialResponse>(agentCredentialResponseSchema, agentPaths.agents(), post(body)),
+    changeAgent: async (agentId: string, change: AgentChangeRequest): Promise<AgentAccount> =>
+      (await json<{ agent: AgentAccount }>(agentAccountResponseSchema, agentPaths.agent(agentId), { method: 'PATCH', body: JSON.stringify(change) })).agent,
+    /** A new personal token for the account; its previous one stops working at once. */
+    resetAgentToken: (agentId: string) =>
+      json<AgentCredentialResponse>(agentCredentialResponseSchema, agentPaths.agentToken(agentId), post({})),
     listSessions: (appId: string, status: SessionFilter, cursor?: string) =>
       json<AgentSessionListResponse>(agentSessionListResponseSchema, agentPaths.sessions(appId, status, cursor)),
     getSession: (appId: string, sessionId: string) =>

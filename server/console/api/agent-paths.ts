@@ -16,6 +16,9 @@ export const agentPaths = {
   apiKeys: (appId: string): string => `/api/agent/apps/${seg(appId)}/api-keys`,
   apiKey: (appId: string, keyId: string): string => `/api/agent/apps/${seg(appId)}/api-keys/${seg(keyId)}`,
   me: (): string => '/api/agent/me',
+  agents: (): string => '/api/agent/agents',
+  agent: (agentId: string): string => `/api/agent/agents/${seg(agentId)}`,
+  agentToken: (agentId: string): string => `/api/agent/agents/${seg(agentId)}/token`,
   sessions: (appId: string, status: SessionFilter, cursor?: string): string =>
     `/api/agent/apps/${seg(appId)}/sessions?status=${seg(status)}${cursor ? `&cursor=${seg(cursor)}` : ''}`,
   session: (appId: string, sessionId: string): string => `/api/agent/apps/${seg(appId)}/sessions/${seg(sessionId)}`,

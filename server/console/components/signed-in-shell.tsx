@@ -2,8 +2,11 @@ import { useState } from 'preact/hooks';
 import type { AgentAppsResponse } from '../../agent-wire';
 import type { AgentAccess, AgentClient } from '../api/agent-client';
 import { agentNameSetting, chosenAppSetting } from '../storage/console-settings';
+import { AgentsSection } from '../agents/agents-section';
+import { mayManageAgents } from '../agents/account-form';
 import { AppPicker } from './app-picker';
 import { ConsoleHeader } from './console-header';
+import { SectionNav, type ConsoleSection } from './section-nav';
 import { Workspace } from './workspace';
 
 type Apps = AgentAppsResponse['apps'];
@@ -27,6 +30,8 @@ export function SignedInShell({ client, apps, me, onSignOut }: Props) {
   // An account's name is the one visitors see (the server signs replies with it); only the server token chooses.
   const agentName = me.displayName ?? chosenName;
   const app = apps.find((a) => a.appId === appId);
+  const [section, setSection] = useState<ConsoleSection>('conversations');
+  const sections: ConsoleSection[] = mayManageAgents(me.role) ? ['conversations', 'agents'] : ['conversations'];
 
   return (
     <>
@@ -36,6 +41,7 @@ export function SignedInShell({ client, apps, me, onSignOut }: Props) {
         onSwitchApp={() => {
           chosenAppSetting.clear();
           setAppId(null);
+          setSection('conversations');
         }}
         me={me}
         agentName={agentName}
@@ -45,7 +51,10 @@ export function SignedInShell({ client, apps, me, onSignOut }: Props) {
         }}
         onSignOut={onSignOut}
       />
-      {app ? (
+      {sections.length > 1 && <SectionNav sections={sections} current={section} onChange={setSection} />}
+      {section === 'agents' ? (
+        <AgentsSection client={client} apps={apps} actorRole={me.role} />
+      ) : app ? (
         <Workspace key={app.appId} client={client} appId={app.appId} agentName={agentName} managesKeys={me.role !== 'agent'} />
       ) : (
         <AppPicker
