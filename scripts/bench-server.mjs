@@ -1,25 +1,33 @@
 // `npm run bench:server`: messages per second and send-to-delivery latency of the built reference server, with 16
 // and 64 concurrent senders, on embedded SQLite (one instance), PostgreSQL (one instance) and PostgreSQL (two
 // instances). Each sender owns a conversation, streams it from one instance and sends through the next, so with two
-// instances every message crosses LISTEN/NOTIFY. PostgreSQL: DATABASE_URL, or a throw-away cluster on port 55433.
-//   npm run bench:server [-- --seconds 5 --senders 16,64 --engines sqlite,postgres]
-import { spawn, spawnSync } from 'node:child_process';
+// instances every message crosses LISTEN/NOTIFY. PostgreSQL: DATABASE_URL, or a throw-away cluster on
+// port 55433 (BENCH_POSTGRES_PORT).
+//   npm run bench:server [-- --seconds 5 --senders 16,64 --engines sqlite,postgres --runs 3 --baseline DIR]
+// --baseline DIR also measures the built server of another checkout (e.g. an older commit in a git worktree) on
+// SQLite, alternating with this one in the same window; --runs repeats everything and reports medians and ratios.
+// BENCH_NODE_ARGS passes flags to the servers' node (e.g. "--cpu-prof --cpu-prof-dir=/tmp/prof").
+import { spawnSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import http from 'node:http';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createFreshDatabase } from './postgres-database.mjs';
 import { ensureBuilt } from './start.mjs';
+import { AGENT_TOKEN, startReferenceServer } from './support/reference-server.mjs';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const args = Object.fromEntries(process.argv.slice(2).join(' ').split('--').filter(Boolean).map((pair) => pair.trim().split(/\s+/)));
 const SECONDS = Number(args.seconds ?? 5);
 const SENDERS = (args.senders ?? '16,64').split(',').map(Number);
 const ENGINES = (args.engines ?? 'sqlite,postgres').split(',');
+const RUNS = Number(args.runs ?? 1);
+const BASELINE = args.baseline ? resolve(args.baseline) : undefined;
 const BASE_PORT = Number(process.env.BENCH_PORT ?? 4402);
-const AGENT_TOKEN = 'bench-agent-token-0123456789';
+const NODE_ARGS = (process.env.BENCH_NODE_ARGS ?? '').split(' ').filter(Boolean);
+const SERVER_ENV = { DIRECT_CHAT_RATE_LIMIT: '100000000', DIRECT_CHAT_MAX_STREAMS_PER_IP: '100000' };
 const agentPool = new http.Agent({ keepAlive: true, maxSockets: 256 });
 
 function request(port, method, path, { token, body } = {}) {
@@ -65,36 +73,21 @@ function stream(port, appPath, token, onMessage) {
   });
 }
 
-async function startInstance(port, dataDir, databaseUrl) {
-  const child = spawn(process.execPath, [...(process.env.BENCH_NODE_ARGS ?? '').split(' ').filter(Boolean), join(root, 'dist-server/main.js')], {
-    env: {
-      ...process.env,
-      PORT: String(port),
-      HOST: '127.0.0.1',
-      DIRECT_CHAT_DATA_DIR: dataDir,
-      DIRECT_CHAT_AGENT_TOKEN: AGENT_TOKEN,
-      DIRECT_CHAT_RATE_LIMIT: '100000000',
-      DIRECT_CHAT_MAX_STREAMS_PER_IP: '100000',
-      ...(databaseUrl ? { DATABASE_URL: databaseUrl } : { DATABASE_URL: '' }),
-    },
-    stdio: ['ignore', 'pipe', 'inherit'],
-  });
-  await new Promise((resolvePromise, reject) => {
-    let out = '';
-    child.stdout.on('data', (chunk) => {
-      out += chunk;
-      if (out.includes('READY ')) resolvePromise();
-    });
-    child.once('exit', (code) => reject(new Error(`server on ${port} exited with ${code}`)));
-  });
-  return child;
+/** CPU seconds a process has used (Linux /proc; NaN elsewhere). Clock ticks are 1/100 s on Linux. */
+function cpuSeconds(pid) {
+  try {
+    const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
+    return (Number(fields[11]) + Number(fields[12])) / 100;
+  } catch {
+    return NaN;
+  }
 }
 
 function percentile(sorted, p) {
   return sorted.length === 0 ? NaN : sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))];
 }
 
-async function run(ports, senders) {
+async function run(ports, senders, pids) {
   const conversations = [];
   for (let i = 0; i < senders; i++) {
     const streamPort = ports[i % ports.length];
@@ -137,49 +130,64 @@ async function run(ports, senders) {
   await new Promise((r) => setTimeout(r, 1000)); // warm-up
   measuring = true;
   const startedAt = performance.now();
+  const cpuAtStart = pids.map(cpuSeconds);
   await new Promise((r) => setTimeout(r, SECONDS * 1000));
   measuring = false;
   const elapsed = (performance.now() - startedAt) / 1000;
+  const cpu = pids.reduce((sum, pid, i) => sum + cpuSeconds(pid) - cpuAtStart[i], 0);
   stop = true;
   await Promise.all(loops);
   for (const req of streams) req.destroy();
   latencies.sort((x, y) => x - y);
-  return { rate: delivered / elapsed, p50: percentile(latencies, 50), p99: percentile(latencies, 99) };
+  // The servers' own CPU time per message holds steady when other work shares the machine; the rate does not.
+  return { rate: delivered / elapsed, p50: percentile(latencies, 50), p99: percentile(latencies, 99), cpuMs: (1000 * cpu) / delivered };
 }
 
 async function postgresUrl() {
   if (process.env.DATABASE_URL) return { url: process.env.DATABASE_URL, stop: () => {} };
   const cluster = join(root, 'scripts/postgres-cluster.sh');
-  const started = spawnSync('bash', [cluster, 'start', '55433'], { encoding: 'utf8' });
+  const port = process.env.BENCH_POSTGRES_PORT ?? '55433';
+  const started = spawnSync('bash', [cluster, 'start', port], { encoding: 'utf8' });
   if (started.status !== 0) throw new Error(`PostgreSQL did not start: ${started.stderr}`);
-  return { url: started.stdout.trim(), stop: () => spawnSync('bash', [cluster, 'stop', '55433']) };
+  return { url: started.stdout.trim(), stop: () => spawnSync('bash', [cluster, 'stop', port]) };
+}
+
+const median = (values) => [...values].sort((x, y) => x - y)[Math.floor((values.length - 1) / 2)];
+
+async function measure(setup, senders, postgres) {
+  const scratch = mkdtempSync(join(tmpdir(), 'direct-chat-bench-'));
+  const env = { ...SERVER_ENV, ...(setup.postgres ? { DATABASE_URL: await createFreshDatabase(postgres.url, 'bench_') } : {}) };
+  const ports = Array.from({ length: setup.instances }, (_, i) => BASE_PORT + i);
+  const servers = [];
+  try {
+    for (const port of ports) servers.push(await startReferenceServer(port, { root: setup.root, dataDir: scratch, env, nodeArgs: NODE_ARGS }));
+    return await run(ports, senders, servers.map((server) => server.pid));
+  } finally {
+    await Promise.all(servers.map((server) => server.stop()));
+    rmSync(scratch, { recursive: true, force: true });
+  }
 }
 
 async function main() {
   if (!ensureBuilt(['server'], 'inherit')) process.exit(1);
   const setups = [
+    ...(BASELINE ? [{ name: 'SQLite, one instance, baseline', instances: 1, postgres: false, root: BASELINE }] : []),
     { name: 'SQLite, one instance', instances: 1, postgres: false },
     { name: 'PostgreSQL, one instance', instances: 1, postgres: true },
     { name: 'PostgreSQL, two instances', instances: 2, postgres: true },
   ].filter((setup) => ENGINES.includes(setup.postgres ? 'postgres' : 'sqlite'));
   const postgres = ENGINES.includes('postgres') ? await postgresUrl() : { stop: () => {} };
-  const rows = [];
+  const results = new Map(); // `${setup.name}|${senders}` → one result per run
   try {
-    for (const setup of setups) {
+    for (let runIndex = 1; runIndex <= RUNS; runIndex++) {
       for (const senders of SENDERS) {
-        const scratch = mkdtempSync(join(tmpdir(), 'direct-chat-bench-'));
-        const databaseUrl = setup.postgres ? await createFreshDatabase(postgres.url, 'bench_') : undefined;
-        const ports = Array.from({ length: setup.instances }, (_, i) => BASE_PORT + i);
-        const children = [];
-        try {
-          for (const port of ports) children.push(await startInstance(port, scratch, databaseUrl));
-          const result = await run(ports, senders);
-          rows.push({ setup: setup.name, senders, ...result });
-          console.error(`${setup.name}, ${senders} senders: ${result.rate.toFixed(0)} msg/s, p50 ${result.p50.toFixed(1)} ms, p99 ${result.p99.toFixed(1)} ms`);
-        } finally {
-          for (const child of children) child.kill('SIGTERM');
-          await Promise.all(children.map((child) => new Promise((r) => (child.exitCode !== null ? r() : child.once('exit', r)))));
-          rmSync(scratch, { recursive: true, force: true });
+        for (const setup of setups) {
+          const result = await measure(setup, senders, postgres);
+          const key = `${setup.name}|${senders}`;
+          results.set(key, [...(results.get(key) ?? []), result]);
+          console.error(
+            `run ${runIndex}, ${setup.name}, ${senders} senders: ${result.rate.toFixed(0)} msg/s, p50 ${result.p50.toFixed(1)} ms, p99 ${result.p99.toFixed(1)} ms, server CPU ${result.cpuMs.toFixed(2)} ms/msg`,
+          );
         }
       }
     }
@@ -187,9 +195,37 @@ async function main() {
     postgres.stop();
     agentPool.destroy();
   }
-  console.log('\n| setup | senders | messages/s | send→delivery p50 | p99 |\n|---|---:|---:|---:|---:|');
-  for (const row of rows) {
-    console.log(`| ${row.setup} | ${row.senders} | ${row.rate.toFixed(0)} | ${row.p50.toFixed(1)} ms | ${row.p99.toFixed(1)} ms |`);
+  const runsNote = RUNS > 1 ? ` (median of ${RUNS} runs)` : '';
+  console.log(`\n| setup | senders | messages/s${runsNote} | send→delivery p50 | p99 | server CPU per message |\n|---|---:|---:|---:|---:|---:|`);
+  for (const setup of setups) {
+    for (const senders of SENDERS) {
+      const runs = results.get(`${setup.name}|${senders}`);
+      const [rate, p50, p99, cpuMs] = ['rate', 'p50', 'p99', 'cpuMs'].map((field) => median(runs.map((result) => result[field])));
+      console.log(`| ${setup.name} | ${senders} | ${rate.toFixed(0)} | ${p50.toFixed(1)} ms | ${p99.toFixed(1)} ms | ${cpuMs.toFixed(2)} ms |`);
+    }
+  }
+  // Ratios pair each run with the run measured beside it, so a busy moment on a shared machine counts against both.
+  const ratios = (over, under, senders) => {
+    const top = results.get(`${over}|${senders}`);
+    const bottom = results.get(`${under}|${senders}`);
+    return top && bottom ? top.map((result, i) => ({ rate: result.rate / bottom[i].rate, cpu: bottom[i].cpuMs / result.cpuMs })) : undefined;
+  };
+  const comparisons = [
+    ['SQLite, one instance', 'SQLite, one instance, baseline'],
+    ['PostgreSQL, one instance', 'SQLite, one instance'],
+    ['PostgreSQL, two instances', 'SQLite, one instance'],
+  ];
+  for (const senders of SENDERS) {
+    for (const [over, under] of comparisons) {
+      const paired = ratios(over, under, senders);
+      if (!paired) continue;
+      const rates = paired.map((ratio) => ratio.rate);
+      const cpu = paired.map((ratio) => ratio.cpu);
+      console.log(
+        `${over} / ${under}, ${senders} senders: rate ${median(rates).toFixed(2)}x (runs: ${rates.map((r) => r.toFixed(2)).join(', ')}),` +
+          ` messages per CPU second ${median(cpu).toFixed(2)}x (runs: ${cpu.map((r) => r.toFixed(2)).join(', ')})`,
+      );
+    }
   }
 }
 

@@ -22,6 +22,8 @@ export interface AppEnv {
     agent: AgentPrincipal;
     /** Set by API-key auth on the public API. */
     apiKey: ApiKeyRecord;
+    /** The request body, read (within the size limit) by limitBody on every API route. */
+    body: Uint8Array;
     /** Memo of callerOf. */
     caller: Caller;
   };

@@ -1,5 +1,4 @@
-import { Hono, type MiddlewareHandler } from 'hono';
-import { bodyLimit } from 'hono/body-limit';
+import { Hono } from 'hono';
 import { hashToken } from '../auth/token-hash';
 import { DEEP_LINK_CODE_PATTERN } from '../deep-links/deep-link-code';
 import { deepLinkLimits } from '../deep-links/deep-link-limits';
@@ -8,28 +7,20 @@ import { requireApiKey } from '../http/api-key-auth';
 import { ApiError } from '../http/api-error';
 import type { AppEnv } from '../http/app-env';
 import { json } from '../http/json-response';
-import { readJsonValue } from '../http/read-json-body';
+import { limitBodyTo, readJsonValue } from '../http/read-json-body';
 import { requestOrigin } from '../http/request-origin';
 import { parseGenerateRequest } from '../requests/deep-link-request';
 import { idempotencyClaim } from '../requests/idempotency-key';
 
 /** A dataset of the configured maximum fits; anything larger is 413 payload_too_large, unread. */
-const deepLinkBodyLimit: MiddlewareHandler<AppEnv> = (c, next) => {
-  const maxSize = deepLinkLimits(c.var.context.settings).maxBodyBytes;
-  return bodyLimit({
-    maxSize,
-    onError: () => {
-      throw new ApiError(413, 'payload_too_large', `The body must be at most ${maxSize} bytes`, { Connection: 'close' });
-    },
-  })(c, next);
-};
+const deepLinkBodyLimit = limitBodyTo((c) => deepLinkLimits(c.var.context.settings).maxBodyBytes);
 
 /** Mounted at /public/api: the integrators' API, called with an app's API key. */
 export const publicApiRoutes = new Hono<AppEnv>()
   /** POST /generate-webchat-deep-link → 201 [{user_id, url, expires_at}] in the order of the dataset. */
   .post('/generate-webchat-deep-link', requireApiKey, deepLinkBodyLimit, async (c) => {
     const { context, apiKey } = c.var;
-    const body = await readJsonValue(c);
+    const body = readJsonValue(c);
     const request = parseGenerateRequest(body, deepLinkLimits(context.settings));
     const idempotency = idempotencyClaim(c.req.header('idempotency-key'), body);
     const { links, replayed } = await generateDeepLinks(context, apiKey, request, requestOrigin(c), idempotency);

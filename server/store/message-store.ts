@@ -1,5 +1,6 @@
 import type { Kysely, Selectable } from 'kysely';
 import type { AuthorRole, LinkCard, LinkPreview, Message } from '../../src/api/wire';
+import { firstRow, preparedQuery } from './prepared-query';
 import type { MessageWindow } from './records';
 import type { StoreCore } from './store-core';
 import type { MessagesTable, Tables } from './tables';
@@ -38,13 +39,7 @@ const NOT_APPENDED = Symbol('not appended');
 export function createMessageStore(core: StoreCore): MessageStore {
   const findByClientId = (sessionId: string, role: AuthorRole, clientId: string) =>
     core.read(async (db) => {
-      const row = await db
-        .selectFrom('messages')
-        .selectAll()
-        .where('session_id', '=', sessionId)
-        .where('author_role', '=', role)
-        .where('client_id', '=', clientId)
-        .executeTakeFirst();
+      const row = await firstRow(byClientId(db, { sessionId, role, clientId }));
       return row && toMessage(row);
     });
 
@@ -52,24 +47,11 @@ export function createMessageStore(core: StoreCore): MessageStore {
     async append(appId, sessionId, draft) {
       try {
         return await core.write(async ({ trx, announce }) => {
-          const reserved = await trx
-            .updateTable('sessions')
-            .set((eb) => ({ last_seq: eb('last_seq', '+', 1), updated_at: draft.createdAt }))
-            .where('id', '=', sessionId)
-            .where('app_id', '=', appId)
-            .where('status', '=', 'open')
-            .returning('last_seq')
-            .executeTakeFirst();
+          const reserved = await firstRow(reserveSeq(trx, { sessionId, appId, now: draft.createdAt }));
           if (!reserved) throw NOT_APPENDED;
           const message: Message = { ...draft, seq: reserved.last_seq };
-          const inserted = await trx
-            .insertInto('messages')
-            .values(toRow(sessionId, message))
-            .onConflict((conflict) =>
-              conflict.columns(['session_id', 'author_role', 'client_id']).where('client_id', 'is not', null).doNothing(),
-            )
-            .executeTakeFirst();
-          if (inserted.numInsertedOrUpdatedRows !== 1n) throw NOT_APPENDED;
+          const inserted = await insertUnlessSent(trx, toRow(sessionId, message));
+          if (inserted.numAffectedRows !== 1n) throw NOT_APPENDED;
           await announce({ kind: 'message', appId, sessionId, seq: message.seq, message });
           return { kind: 'created' as const, message };
         });
@@ -112,12 +94,68 @@ async function inWindow(
   order: 'asc' | 'desc',
   limit: number,
 ): Promise<Message[]> {
+  // Streams catching up read "after, oldest first" on every wake-up that is not the very next message.
+  if (window.after !== undefined && window.before === undefined && order === 'asc') {
+    return (await oldestAfter(db, { sessionId, after: window.after, limit })).rows.map(toMessage);
+  }
   let query = db.selectFrom('messages').selectAll().where('session_id', '=', sessionId);
   if (window.after !== undefined) query = query.where('seq', '>', window.after);
   if (window.before !== undefined) query = query.where('seq', '<', window.before);
   const rows = await query.orderBy('seq', order).limit(limit).execute();
   return rows.map(toMessage);
 }
+
+// The queries of every message sent, compiled once (see prepared-query.ts).
+
+/** Takes the session's row lock and reserves its next seq, if the session is open and in the app. */
+const reserveSeq = preparedQuery<{ sessionId: string; appId: string; now: string }, { last_seq: number }>((db, param) =>
+  db
+    .updateTable('sessions')
+    .set((eb) => ({ last_seq: eb('last_seq', '+', 1), updated_at: param('now') }))
+    .where('id', '=', param('sessionId'))
+    .where('app_id', '=', param('appId'))
+    .where('status', '=', 'open')
+    .returning('last_seq'),
+);
+
+/** Inserts the message unless its author role already sent its clientId in this session (0 rows affected then). */
+const insertUnlessSent = preparedQuery<MessagesTable, never>((db, param) =>
+  db
+    .insertInto('messages')
+    .values({
+      id: param('id'),
+      session_id: param('session_id'),
+      seq: param('seq'),
+      client_id: param('client_id'),
+      author_role: param('author_role'),
+      author_name: param('author_name'),
+      kind: param('kind'),
+      text: param('text'),
+      link: param('link'),
+      preview: param('preview'),
+      created_at: param('created_at'),
+    })
+    .onConflict((conflict) => conflict.columns(['session_id', 'author_role', 'client_id']).where('client_id', 'is not', null).doNothing()),
+);
+
+const byClientId = preparedQuery<{ sessionId: string; role: AuthorRole; clientId: string }, Selectable<MessagesTable>>((db, param) =>
+  db
+    .selectFrom('messages')
+    .selectAll()
+    .where('session_id', '=', param('sessionId'))
+    .where('author_role', '=', param('role'))
+    .where('client_id', '=', param('clientId')),
+);
+
+const oldestAfter = preparedQuery<{ sessionId: string; after: number; limit: number }, Selectable<MessagesTable>>((db, param) =>
+  db
+    .selectFrom('messages')
+    .selectAll()
+    .where('session_id', '=', param('sessionId'))
+    .where('seq', '>', param('after'))
+    .orderBy('seq', 'asc')
+    .limit(param('limit')),
+);
 
 function toRow(sessionId: string, message: Message): MessagesTable {
   return {

@@ -1,4 +1,5 @@
 import type { ExpressionBuilder, Kysely, Selectable } from 'kysely';
+import { firstRow, preparedQuery } from './prepared-query';
 import type { SessionOwner, SessionRecord, SessionStatusFilter } from './records';
 import type { StoreEngine } from './store';
 import type { StoreCore } from './store-core';
@@ -65,7 +66,12 @@ export function createSessionStore(core: StoreCore, engine: StoreEngine): Sessio
       }),
     findOwned: (appId, sessionId, owner) =>
       core.read(async (db) => {
-        const row = await ownedSessions(db, appId, owner).where('s.id', '=', sessionId).executeTakeFirst();
+        const { visitorId, customerId } = owner;
+        const row = await firstRow(
+          customerId === null
+            ? ownedByVisitor(db, { appId, sessionId, visitorId })
+            : ownedByCustomer(db, { appId, sessionId, visitorId, customerId }),
+        );
         return row && toRecord(row);
       }),
     listOwned: (appId, owner, limit) =>
@@ -133,6 +139,15 @@ function ownedSessions(db: Kysely<Tables>, appId: string, owner: SessionOwner) {
     .where('s.app_id', '=', appId)
     .where((eb) => ownedBy(eb, appId, owner));
 }
+
+// Every visitor request for a session asks this: compiled once per kind of owner (see prepared-query.ts).
+const ownedByVisitor = preparedQuery<{ appId: string; sessionId: string; visitorId: string }, Selectable<SessionsTable>>((db, param) =>
+  ownedSessions(db, param('appId'), { visitorId: param('visitorId'), customerId: null }).where('s.id', '=', param('sessionId')),
+);
+const ownedByCustomer = preparedQuery<{ appId: string; sessionId: string; visitorId: string; customerId: string }, Selectable<SessionsTable>>(
+  (db, param) =>
+    ownedSessions(db, param('appId'), { visitorId: param('visitorId'), customerId: param('customerId') }).where('s.id', '=', param('sessionId')),
+);
 
 // A session belongs to its visitor and, when that visitor is verified, to every visitor of the same customer.
 function ownedBy(eb: ExpressionBuilder<Tables & { s: SessionsTable }, 's'>, appId: string, owner: SessionOwner) {

@@ -1,6 +1,7 @@
 import type { Kysely, Selectable } from 'kysely';
 import type { InputVars, LocaleCode } from '../../src/api/wire';
 import { recordNonce, type UsedNonce } from './nonce-store';
+import { firstRow, preparedQuery } from './prepared-query';
 import type { VisitorClaims, VisitorRecord } from './records';
 import type { StoreCore } from './store-core';
 import type { Tables, VisitorsTable } from './tables';
@@ -48,14 +49,13 @@ export function createVisitorStore(core: StoreCore): VisitorStore {
 }
 
 async function findByTokenHash(db: Kysely<Tables>, appId: string, tokenHash: string): Promise<VisitorRecord | undefined> {
-  const row = await db
-    .selectFrom('visitors')
-    .selectAll()
-    .where('app_id', '=', appId)
-    .where('token_hash', '=', tokenHash)
-    .executeTakeFirst();
-  return toRecord(row);
+  return toRecord(await firstRow(byTokenHash(db, { appId, tokenHash })));
 }
+
+// Every visitor request starts with it: compiled once (see prepared-query.ts).
+const byTokenHash = preparedQuery<{ appId: string; tokenHash: string }, Selectable<VisitorsTable>>((db, param) =>
+  db.selectFrom('visitors').selectAll().where('app_id', '=', param('appId')).where('token_hash', '=', param('tokenHash')),
+);
 
 function changes(visitor: VisitorRecord) {
   return {

@@ -1,23 +1,11 @@
-// The page's calls, each returning checked wire data or throwing ApiFailure.
-import type { AppConfig, CreateVisitorRequest, CreateVisitorResponse, LocaleCode, Message, MessagePage, Session } from './wire';
+// The conversation engine's calls (its own chunk), each returning checked wire data or throwing ApiFailure. The app
+// config, which the first render needs, is fetched by app-config-api.ts.
+import type { CreateVisitorRequest, CreateVisitorResponse, Message, MessagePage, Session } from './wire';
 import { endpoints, type ApiTarget } from './endpoints';
 import { sendJson } from './http-client';
 import { ApiFailure } from './api-failure';
-import { isAppConfig, isMessage, isSession, isVisitorResponse } from './wire-guards';
-
-function checked<T>(value: unknown, guard: (value: unknown) => value is T): T {
-  if (!guard(value)) throw new ApiFailure('protocol');
-  return value;
-}
-
-export async function fetchAppConfig(target: ApiTarget, locale: LocaleCode): Promise<AppConfig> {
-  return checked(await sendJson(endpoints.config(target, locale)), isAppConfig);
-}
-
-/** A personal deep link's config, unchecked: its guard loads with the /p/<code> screens (deep-link-config.ts). */
-export function requestDeepLinkConfig(base: string, code: string, locale: LocaleCode): Promise<unknown> {
-  return sendJson(endpoints.deepLinkConfig(base, code, locale));
-}
+import { checked } from './json-shape';
+import { isMessage, isSession, isVisitorResponse } from './wire-guards';
 
 export async function createVisitor(target: ApiTarget, body: CreateVisitorRequest): Promise<CreateVisitorResponse> {
   return checked(await sendJson(endpoints.createVisitor(target, body)), isVisitorResponse);

@@ -1,6 +1,7 @@
 // The deep-link config call's answer, checked. Its own module: it loads with the /p/<code> screens, not before.
 import type { DeepLinkConfigResponse, DeepLinkState } from './wire';
-import { isAppConfig, isObject, isString } from './wire-guards';
+import { isObject, isString } from './json-shape';
+import { isAppConfig } from './app-config-guard';
 import { ApiFailure } from './api-failure';
 
 const STATES: readonly DeepLinkState[] = ['active', 'expired', 'revoked'];

@@ -1,5 +1,5 @@
 import type { ApiErrorBody, ErrorCode } from './wire';
-import type { ApiRequest } from './endpoints';
+import type { ApiRequest } from './api-request';
 import { ApiFailure } from './api-failure';
 
 function retryAfterMs(response: Response): number | undefined {

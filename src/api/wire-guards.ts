@@ -1,12 +1,10 @@
 // A backend is the integrator's: check the shape of what the page renders rather than trust it.
 import { SESSION_ID_PATTERN } from './limits';
-import type { AppConfig, CreateVisitorResponse, LinkCard, LinkPreview, Message, Session, TeamMember } from './wire';
+import type { CreateVisitorResponse, LinkCard, LinkPreview, Message, Session } from './wire';
+import { isCount, isObject, isOptionalString, isString } from './json-shape';
 
-type Json = Record<string, unknown>;
-export const isObject = (value: unknown): value is Json => typeof value === 'object' && value !== null && !Array.isArray(value);
-export const isString = (value: unknown): value is string => typeof value === 'string';
-const isOptionalString = (value: unknown): boolean => value === undefined || isString(value);
-export const isCount = (value: unknown): value is number => Number.isSafeInteger(value) && (value as number) >= 0;
+export { isCount } from './json-shape';
+export { isAppConfig } from './app-config-guard';
 
 export function isSession(value: unknown): value is Session {
   return (
@@ -55,26 +53,6 @@ export function isMessage(value: unknown): value is Message {
     isOptionalString(value.author.name) &&
     isString(value.createdAt) &&
     hasBody
-  );
-}
-
-const isStringList = (value: unknown): value is string[] => Array.isArray(value) && value.every(isString);
-const isTeamMember = (value: unknown): value is TeamMember =>
-  isObject(value) && isString(value.name) && isOptionalString(value.avatarUrl);
-
-export function isAppConfig(value: unknown): value is AppConfig {
-  if (!isObject(value) || !isObject(value.branding)) return false;
-  const branding = value.branding;
-  return (
-    isString(value.appId) &&
-    isString(value.name) &&
-    isString(branding.title) &&
-    isString(branding.accentColor) &&
-    isOptionalString(branding.logoUrl) &&
-    isString(branding.welcome) &&
-    isOptionalString(branding.replyTime) &&
-    (branding.quickReplies === undefined || isStringList(branding.quickReplies)) &&
-    (value.team === undefined || (Array.isArray(value.team) && value.team.every(isTeamMember)))
   );
 }
 

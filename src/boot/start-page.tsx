@@ -1,7 +1,7 @@
 import { render } from 'preact';
 import { App } from '../app';
 import type { Boot } from './boot-context';
-import { fetchAppConfig, requestDeepLinkConfig } from '../api/chat-api';
+import { fetchAppConfig, requestDeepLinkConfig } from '../api/app-config-api';
 import { readApiBase } from '../config/runtime-config';
 import { parseDirectLink } from '../link/direct-link';
 import { scrubIdentity } from '../link/scrub-identity';

@@ -1,10 +1,11 @@
 import type { StreamEvent } from '../api/wire';
-import type { ApiRequest } from '../api/endpoints';
+import type { ApiRequest } from '../api/api-request';
 import { isApiFailure, type ApiFailure } from '../api/api-failure';
-import { readEventStream } from '../api/event-stream';
+import { send } from '../api/http-client';
+import { openReconnectingStream, type ReconnectingStream } from '../api/reconnecting-event-stream';
 import { parseStreamEvent } from '../api/stream-events';
 import { RECONNECT_BACKOFF, backoffDelay } from './backoff';
-import type { createWakeableSleep } from './wake-up-sleep';
+import type { WakeableSleep } from './wake-up-sleep';
 
 export interface LiveStreamHooks {
   /** Built for every connection, so it resumes from what the page holds by then. */
@@ -20,84 +21,55 @@ export interface LiveStreamHooks {
 
 const DEFAULT_HEARTBEAT_MS = 15_000;
 
-/** One conversation's event stream, kept open: reconnects with backoff, and at once when asked. */
+/** One conversation's event stream, kept open by the shared reader; what `ready` and the heartbeat mean here. */
 export class LiveStream {
-  private readonly stopped = new AbortController();
-  private connection: AbortController | null = null;
-  private watchdog: ReturnType<typeof setTimeout> | undefined;
+  private stream: ReconnectingStream | undefined;
   heartbeatMs = DEFAULT_HEARTBEAT_MS;
   lastActivity = Date.now();
 
   constructor(
     private readonly hooks: LiveStreamHooks,
-    private readonly pause: ReturnType<typeof createWakeableSleep>,
+    private readonly pause: WakeableSleep,
     private readonly random: () => number,
   ) {}
 
   start(): void {
-    void this.run();
+    let opened = false;
+    this.stream = openReconnectingStream({
+      open: (signal) => send(this.hooks.request(), { signal }),
+      onConnecting: () => {
+        opened = false;
+        this.lastActivity = Date.now();
+      },
+      onActivity: () => (this.lastActivity = Date.now()),
+      onEvent: (raw) => {
+        const event = parseStreamEvent(raw);
+        if (!event) return;
+        if (event.type === 'ready') {
+          opened = true;
+          this.heartbeatMs = event.data.heartbeatMs;
+          this.hooks.onOpened();
+        }
+        this.hooks.onEvent(event);
+      },
+      onDropped: () => {
+        if (!opened) this.hooks.onInterrupted();
+      },
+      isFatal: (error) => isApiFailure(error) && error.kind === 'http' && !error.transient,
+      onStopped: (error) => this.hooks.onRefused(error as ApiFailure),
+      // iOS can drop a stream without closing it: silence past two heartbeats means it is gone.
+      idleTimeoutMs: () => this.heartbeatMs * 2 + 2_000,
+      delay: (attempt) => backoffDelay(attempt, RECONNECT_BACKOFF, this.random),
+      sleep: (ms, signal) => this.pause.sleep(ms, signal),
+    });
   }
 
   stop(): void {
-    this.stopped.abort();
-    clearTimeout(this.watchdog);
+    this.stream?.close();
   }
 
   /** Drops the current connection (if any) and connects again without waiting out a backoff. */
   reconnectNow(): void {
-    this.connection?.abort();
-  }
-
-  private async run(): Promise<void> {
-    const stopped = this.stopped.signal;
-    for (let attempt = 0; !stopped.aborted; ) {
-      const connection = new AbortController();
-      this.connection = connection;
-      const abort = () => connection.abort();
-      stopped.addEventListener('abort', abort);
-      this.armWatchdog(connection);
-      let opened = false;
-      try {
-        await readEventStream(
-          this.hooks.request(),
-          {
-            onActivity: () => this.armWatchdog(connection),
-            onEvent: (raw) => {
-              const event = parseStreamEvent(raw);
-              if (!event) return;
-              if (event.type === 'ready') {
-                opened = true;
-                attempt = 0;
-                this.heartbeatMs = event.data.heartbeatMs;
-                this.hooks.onOpened();
-              }
-              this.hooks.onEvent(event);
-            },
-          },
-          connection.signal,
-        );
-      } catch (error) {
-        if (isApiFailure(error) && error.kind === 'http' && !error.transient && !stopped.aborted) {
-          this.stop();
-          this.hooks.onRefused(error);
-          return;
-        }
-      } finally {
-        stopped.removeEventListener('abort', abort);
-        clearTimeout(this.watchdog);
-      }
-      if (stopped.aborted) return;
-      if (!opened) this.hooks.onInterrupted();
-      // Asked to reconnect before the connection ever opened: go again at once.
-      if (connection.signal.aborted && !opened) continue;
-      await this.pause.sleep(backoffDelay(attempt++, RECONNECT_BACKOFF, this.random), stopped);
-    }
-  }
-
-  private armWatchdog(connection: AbortController): void {
-    this.lastActivity = Date.now();
-    clearTimeout(this.watchdog);
-    // iOS can drop a stream without closing it: silence past two heartbeats means it is gone.
-    this.watchdog = setTimeout(() => connection.abort(), this.heartbeatMs * 2 + 2_000);
+    this.stream?.reconnectNow();
   }
 }

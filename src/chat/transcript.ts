@@ -1,11 +1,42 @@
 import type { Message, PreviewEvent } from '../api/wire';
 
-/** Messages ordered by seq, each seq once; a newer copy of a seq replaces the older one. */
-export function mergeMessages(current: readonly Message[], incoming: readonly Message[]): Message[] {
-  if (incoming.length === 0) return current as Message[];
+/**
+ * Messages ordered by seq, each seq once; a newer copy of a seq replaces the older one. What is held is already
+ * ordered (one pass checks), so nothing of it is sorted again: a page wholly before or after it (paging back, live
+ * messages) is joined on, anything else is one linear merge.
+ */
+export function mergeMessages(held: readonly Message[], incoming: readonly Message[]): Message[] {
+  if (incoming.length === 0) return held as Message[];
+  const current = orderedUnique(held);
+  const page = orderedUnique(incoming);
+  if (current.length === 0) return page;
+  if (page[page.length - 1].seq < current[0].seq) return [...page, ...current];
+  if (page[0].seq > current[current.length - 1].seq) return [...current, ...page];
+  const merged: Message[] = [];
+  let i = 0;
+  let j = 0;
+  while (i < current.length || j < page.length) {
+    const held = current[i];
+    const next = page[j];
+    if (next === undefined || (held !== undefined && held.seq < next.seq)) {
+      merged.push(held);
+      i++;
+    } else {
+      if (held !== undefined && held.seq === next.seq) i++;
+      merged.push(next);
+      j++;
+    }
+  }
+  return merged;
+}
+
+/** Ordered by seq, each seq once (the last copy winning); the same array when it already is. */
+function orderedUnique(messages: readonly Message[]): Message[] {
+  let ordered = true;
+  for (let index = 1; index < messages.length && ordered; index++) ordered = messages[index - 1].seq < messages[index].seq;
+  if (ordered) return messages as Message[];
   const bySeq = new Map<number, Message>();
-  for (const message of current) bySeq.set(message.seq, message);
-  for (const message of incoming) bySeq.set(message.seq, message);
+  for (const message of messages) bySeq.set(message.seq, message);
   return [...bySeq.values()].sort((a, b) => a.seq - b.seq);
 }
 

@@ -1,6 +1,6 @@
 import { useContext, useEffect, useMemo, useState } from 'preact/hooks';
 import type { AppConfig, LocaleCode } from '../api/wire';
-import { fetchAppConfig } from '../api/chat-api';
+import { fetchAppConfig } from '../api/app-config-api';
 import { isApiFailure } from '../api/api-failure';
 import { BootContext } from '../boot/boot-context';
 import { createLazyChatEngine } from '../chat/lazy-chat-engine';

@@ -1,7 +1,7 @@
 import { useContext, useEffect, useState } from 'preact/hooks';
 import { useLocation, useRoute } from 'preact-iso';
 import type { DeepLinkConfigResponse, LocaleCode } from '../api/wire';
-import { requestDeepLinkConfig } from '../api/chat-api';
+import { requestDeepLinkConfig } from '../api/app-config-api';
 import { checkedDeepLinkConfig } from '../api/deep-link-config';
 import { isApiFailure } from '../api/api-failure';
 import { BootContext } from '../boot/boot-context';

@@ -1,10 +1,11 @@
-// Reads an SSE response through fetch (EventSource cannot send the Authorization header) and keeps it open:
-// reconnects with backoff after a drop, an error or a silent connection, until closed or told the error is fatal.
+// The console's side of the shared event-stream reader (src/api/reconnecting-event-stream.ts): its statuses, its
+// backoff, and which errors are fatal.
 import { ApiError } from './api-error';
 import { backoffDelay } from '../../../src/chat/backoff';
 import { CONSOLE_RECONNECT } from './reconnect-policy';
-import { createSseParser, type SseEvent } from '../../../src/api/sse-parser';
+import type { SseEvent } from '../../../src/api/sse-parser';
 import { isRetryableStatus } from '../../../src/api/retry-rule';
+import { openReconnectingStream } from '../../../src/api/reconnecting-event-stream';
 
 export type StreamStatus = 'connecting' | 'live' | 'reconnecting' | 'stopped';
 
@@ -28,82 +29,18 @@ export function isFatalStreamError(error: unknown): boolean {
 
 export function connectEventStream(options: EventStreamOptions): { close(): void } {
   const idleTimeoutMs = options.idleTimeoutMs ?? DEFAULT_IDLE_TIMEOUT_MS;
-  const delay = options.delay ?? ((attempt: number) => backoffDelay(attempt, CONSOLE_RECONNECT));
-  let closed = false;
-  let current: AbortController | undefined;
-  let wake: (() => void) | undefined;
-
-  async function readUntilEnd(response: Response, controller: AbortController, onData: () => void): Promise<void> {
-    if (!response.body) throw new Error('The event stream has no body.');
-    const reader = response.body.getReader();
-    const decoder = new TextDecoder();
-    const parser = createSseParser((event) => {
-      if (!closed) options.onEvent(event);
-    });
-    let idle = setTimeout(() => controller.abort(), idleTimeoutMs);
-    try {
-      for (;;) {
-        const { done, value } = await reader.read();
-        if (done) return;
-        onData();
-        clearTimeout(idle);
-        idle = setTimeout(() => controller.abort(), idleTimeoutMs);
-        parser.push(decoder.decode(value, { stream: true }));
-      }
-    } finally {
-      clearTimeout(idle);
-      reader.cancel().catch(() => undefined);
-    }
-  }
-
-  function pause(ms: number): Promise<void> {
-    return new Promise((resolve) => {
-      const timer = setTimeout(done, ms);
-      function done(): void {
-        clearTimeout(timer);
-        wake = undefined;
-        resolve();
-      }
-      wake = done;
-    });
-  }
-
-  async function run(): Promise<void> {
-    let attempt = 0;
-    let connectedBefore = false;
-    while (!closed) {
-      const controller = new AbortController();
-      current = controller;
-      options.onStatus?.(connectedBefore ? 'reconnecting' : 'connecting');
-      try {
-        const response = await options.open(controller.signal);
-        if (closed) return;
-        options.onStatus?.('live');
-        options.onConnected?.(connectedBefore);
-        connectedBefore = true;
-        // A server that accepts and drops at once must not be hammered: only data proves the link is healthy.
-        await readUntilEnd(response, controller, () => {
-          attempt = 0;
-        });
-      } catch (error) {
-        if (closed) return;
-        if (isFatalStreamError(error)) {
-          options.onStatus?.('stopped');
-          return;
-        }
-      }
-      if (closed) return;
-      options.onStatus?.('reconnecting');
-      await pause(delay(attempt++));
-    }
-  }
-
-  void run();
-  return {
-    close(): void {
-      closed = true;
-      current?.abort();
-      wake?.();
+  return openReconnectingStream({
+    open: options.open,
+    onEvent: options.onEvent,
+    isFatal: isFatalStreamError,
+    delay: options.delay ?? ((attempt) => backoffDelay(attempt, CONSOLE_RECONNECT)),
+    idleTimeoutMs: () => idleTimeoutMs,
+    onConnecting: (again) => options.onStatus?.(again ? 'reconnecting' : 'connecting'),
+    onConnected: (again) => {
+      options.onStatus?.('live');
+      options.onConnected?.(again);
     },
-  };
+    onDropped: () => options.onStatus?.('reconnecting'),
+    onStopped: () => options.onStatus?.('stopped'),
+  });
 }

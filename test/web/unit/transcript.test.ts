@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { contiguousSeq, mergeMessages, newestSeq } from '../../../src/chat/transcript';
 import { textMessage } from './support/wire-samples';
 
@@ -28,6 +28,20 @@ describe('mergeMessages', () => {
   it('returns the same messages when nothing comes in', () => {
     expect(mergeMessages(many(1, 2), [])).toEqual(many(1, 2));
     expect(mergeMessages([], [])).toEqual([]);
+  });
+
+  it('joins an earlier or a later page on without sorting what is held (paging back through 10,000 messages)', () => {
+    const held = Array.from({ length: 10_000 }, (_, index) => textMessage(index + 51));
+    const sort = vi.spyOn(Array.prototype, 'sort');
+    try {
+      const earlier = mergeMessages(held, Array.from({ length: 50 }, (_, index) => textMessage(index + 1)));
+      const later = mergeMessages(earlier, [textMessage(10_051)]);
+      expect(sort).not.toHaveBeenCalled();
+      expect(seqs(later)).toEqual(Array.from({ length: 10_051 }, (_, index) => index + 1));
+      expect(later[50]).toBe(held[0]);
+    } finally {
+      sort.mockRestore();
+    }
   });
 
   it('gives a strictly ascending list of the union, the latest copy of each seq winning (property)', () => {
