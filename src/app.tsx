@@ -1,14 +1,12 @@
 import type { i18n } from 'i18next';
-import { LocationProvider, Route, Router, lazy } from 'preact-iso';
+import { LocationProvider, Route, Router } from 'preact-iso';
 import { BootContext, type Boot } from './boot/boot-context';
 import { ErrorBoundary } from './components/error-boundary';
 import { I18nContext } from './i18n/use-t';
+import { DeepLinkEntry } from './pages/deep-link-entry';
 import { DirectRoute } from './pages/direct-route';
 import { NotFoundPage } from './pages/not-found-page';
 import { DEEP_LINK_ROUTE, DIRECT_ROUTE } from './routes';
-
-// Only /p/<code> pages need it; the boot fetches this chunk in parallel with the deep link's config.
-const DeepLinkRoute = lazy(() => import('./pages/deep-link-route'));
 
 /** The providers and every route of the page in one place; "not found" last. */
 export function App({ boot, i18n }: { boot: Boot; i18n: i18n }) {
@@ -19,7 +17,7 @@ export function App({ boot, i18n }: { boot: Boot; i18n: i18n }) {
           <LocationProvider>
             <Router>
               <Route path={DIRECT_ROUTE} component={DirectRoute} />
-              <Route path={DEEP_LINK_ROUTE} component={DeepLinkRoute} />
+              <Route path={DEEP_LINK_ROUTE} component={DeepLinkEntry} />
               <Route default component={NotFoundPage} />
             </Router>
           </LocationProvider>

@@ -1,6 +1,6 @@
 // The one call the first render waits for, apart from the conversation engine's calls (chat-api.ts, its own chunk).
 import type { AppConfig, LocaleCode } from './wire';
-import { appUrl, getRequest, type ApiRequest, type ApiTarget } from './api-request';
+import { appUrl, getRequest, type ApiTarget } from './api-request';
 import { sendJson } from './http-client';
 import { checked } from './json-shape';
 import { isAppConfig } from './app-config-guard';
@@ -11,14 +11,6 @@ export async function fetchAppConfig(target: ApiTarget, locale: LocaleCode): Pro
   return checked(await sendJson(configRequest(target, locale)), isAppConfig);
 }
 
-/** A personal deep link's config request (/p/<code>): the code is the only credential, so no token goes along. */
-export const deepLinkConfigRequest = (base: string, code: string, locale: LocaleCode): ApiRequest => ({
-  method: 'GET',
-  url: `${base}/deep-links/${encodeURIComponent(code)}/config?${new URLSearchParams({ locale })}`,
-  headers: { Accept: 'application/json' },
-});
-
 /** A personal deep link's config, unchecked: its guard loads with the /p/<code> screens (deep-link-config.ts). */
-export function requestDeepLinkConfig(base: string, code: string, locale: LocaleCode): Promise<unknown> {
-  return sendJson(deepLinkConfigRequest(base, code, locale));
-}
+export const requestDeepLinkConfig = (base: string, code: string, locale: LocaleCode): Promise<unknown> =>
+  sendJson(getRequest({ base, appId: '' }, `${base}/deep-links/${encodeURIComponent(code)}/config?locale=${locale}`));

@@ -22,13 +22,12 @@ export async function startPage(root: HTMLElement): Promise<void> {
 
   // The locale, the app config and the conversation engine travel in parallel: the first paint waits only for the
   // first two, and the engine fills the page in when it arrives.
+  // A personal deep link's config and its screens' chunk travel alongside them too.
   const appId = appIdFromPath(location.pathname);
-  if (appId) void preloadChatEngine().catch(() => undefined);
-  const prefetchedConfig = appId ? { appId, result: fetchAppConfig({ base: apiBase, appId }, locale) } : undefined;
-  // A personal deep link: its config and its screens' chunk travel alongside the locale too.
   const code = deepLinkCodeFromPath(location.pathname);
+  if (appId || code) void preloadChatEngine().catch(() => undefined);
+  const prefetchedConfig = appId ? { appId, result: fetchAppConfig({ base: apiBase, appId }, locale) } : undefined;
   const prefetchedDeepLink = code ? { code, result: requestDeepLinkConfig(apiBase, code, locale) } : undefined;
-  if (code) void preloadChatEngine().catch(() => undefined);
   await Promise.all([
     switchLanguage(i18n, locale),
     prefetchedConfig?.result.catch(() => undefined),

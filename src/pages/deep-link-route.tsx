@@ -11,6 +11,7 @@ import { useT } from '../i18n/use-t';
 import { ErrorScreen, type ScreenKind } from '../components/error-screen';
 import { LoadingSkeleton } from '../components/loading-skeleton';
 import { ChatRoute } from './chat-route';
+import { addDeepLinkMessages } from './deep-link-messages';
 
 type DeepLinkLoad = { status: 'loading' } | { status: 'ready'; answer: DeepLinkConfigResponse } | { status: 'failed'; kind: ScreenKind };
 
@@ -29,6 +30,8 @@ function failureKind(error: unknown): ScreenKind {
  */
 export default function DeepLinkRoute() {
   const { code } = useRoute().params;
+  const { i18n } = useT();
+  addDeepLinkMessages(i18n);
   return code ? <ValidDeepLinkRoute key={code} code={code} /> : <ErrorScreen kind="not_found" />;
 }
 

@@ -103,7 +103,7 @@ test('a revoked or expired link has its own translated, axe-clean screen in ever
   expect(revoked.status).toBe(204);
 
   for (const locale of LOCALES) {
-    const texts = JSON.parse(readFileSync(`locales/${locale}/chat.json`, 'utf8')).errors;
+    const texts = JSON.parse(readFileSync(`locales/${locale}/deep-links.json`, 'utf8')).errors;
     await page.goto(`/p/${code}?lang=${locale}`);
     await expect(page.getByRole('heading', { level: 1 })).toHaveText(texts.deep_link_revoked.title);
     await expect(page.getByRole('heading', { level: 1 })).toBeFocused();

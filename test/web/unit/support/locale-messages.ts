@@ -20,8 +20,12 @@ export function flatten(value: unknown, prefix = ''): Map<string, unknown> {
   return leaves;
 }
 
+/** chat.json with the screens' texts that load with their own chunk (deep-links.json) merged in. */
 export const readMessages = (code: LocaleCode): Map<string, unknown> =>
-  flatten(JSON.parse(readFileSync(localeFile(code), 'utf8')));
+  new Map([
+    ...flatten(JSON.parse(readFileSync(localeFile(code), 'utf8'))),
+    ...flatten(JSON.parse(readFileSync(join(LOCALES_DIR, code, 'deep-links.json'), 'utf8'))),
+  ]);
 
 const PLURAL_SUFFIX = /_(zero|one|two|few|many|other)$/;
 
