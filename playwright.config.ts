@@ -8,13 +8,16 @@ import { E2E_AGENT_TOKEN, E2E_EMBEDDING_ORIGIN, E2E_PORT, E2E_PREVIEW_SITE_PORT 
 // One fresh database per run; workers inherit the same directory through the environment.
 process.env.E2E_DATA_DIR ??= mkdtempSync(join(tmpdir(), 'direct-chat-e2e-'));
 
-/** The demo apps as shipped, plus what the suite needs: a host allowed to embed the demo, and a disabled app. */
+/** The demo apps as shipped, plus what the suite needs: a host allowed to embed the demo, a disabled app, a deep-link app. */
 function writeE2eApps(): string {
   const file = join(process.env.E2E_DATA_DIR!, 'apps.e2e.json');
   const config = JSON.parse(readFileSync('server/apps.json', 'utf8'));
   const demo = config.apps.find((app: { appId: string }) => app.appId === 'demo_app');
   demo.allowedOrigins = [E2E_EMBEDDING_ORIGIN];
   config.apps.push({ ...demo, appId: 'disabled_app', fullPage: false, allowedOrigins: [] });
+  // Personal deep links (deep-links.spec.ts): a welcome with placeholders, one attribute declared a collection.
+  const welcome = { ...demo.branding.en, welcome: 'Hi {{name}}! Your {{account_type}} desk is ready.' };
+  config.apps.push({ ...demo, appId: 'member_app', name: 'Member Desk', allowedOrigins: [], collectionAttributes: ['interests'], branding: { ...demo.branding, en: welcome } });
   writeFileSync(file, JSON.stringify(config));
   return file;
 }

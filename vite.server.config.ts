@@ -1,7 +1,8 @@
 import { builtinModules } from 'node:module';
 import { defineConfig } from 'vite';
 
-// The reference server, built for Node: dist-server/main.js (the server) and dist-server/sign-link-cli.js.
+// The reference server, built for Node: dist-server/main.js (the server), dist-server/sign-link-cli.js and
+// dist-server/api-key-cli.js.
 // Never part of the page's bundle.
 export default defineConfig({
   publicDir: false,
@@ -17,6 +18,7 @@ export default defineConfig({
       input: {
         main: 'server/main.ts',
         'sign-link-cli': 'server/sign-link-cli.ts',
+        'api-key-cli': 'server/api-key-cli.ts',
       },
       external: [/^better-sqlite3/, /^hono(\/|$)/, /^@hono\//, /^pino(\/|$)/, /^valibot$/, /^kysely(\/|$)/, /^pg(\/|$)/, /^sharp(\/|$)/, /^open-graph-scraper(\/|$)/, /^ipaddr\.js$/, ...builtinModules, ...builtinModules.map((name) => `node:${name}`)],
       output: { format: 'es', entryFileNames: '[name].js', chunkFileNames: 'chunks/[name]-[hash].js' },

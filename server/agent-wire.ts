@@ -93,6 +93,38 @@ export interface AgentVisitorDetail extends AgentVisitorSummary {
   claims: { name?: string; nickname?: string; email?: string; phone?: string };
   vars: InputVars;
   createdAt: string;
+  /** Supplied by the business's system through a personal deep link (never by the visitor); absent otherwise. */
+  userContext?: AgentUserContext;
+}
+
+/** A deep-link attribute: a scalar or a collection of scalars. */
+export type AgentAttributeValue = string | number | boolean | Array<string | number | boolean>;
+
+/** The user id and attributes of the newest deep link this customer opened. */
+export interface AgentUserContext {
+  userId: string;
+  attributes: Record<string, AgentAttributeValue>;
+  updatedAt: string;
+}
+
+/** An app's API key for the public deep-link API; the key itself is shown once, when created. */
+export interface ApiKeyInfo {
+  id: string;
+  appId: string;
+  name: string;
+  createdAt: string;
+  revokedAt: string | null;
+}
+
+/** GET /api/agent/apps/{appId}/api-keys (owners, admins), newest first. */
+export interface ApiKeyListResponse {
+  apiKeys: ApiKeyInfo[];
+}
+
+/** POST /api/agent/apps/{appId}/api-keys `{name?}` (owners, admins) → 201. DELETE .../api-keys/{id} → 200 `{apiKey}`. */
+export interface ApiKeyCreatedResponse {
+  apiKey: ApiKeyInfo;
+  key: string;
 }
 
 /** GET /api/agent/apps/{appId}/sessions/{id} */

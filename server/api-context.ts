@@ -1,6 +1,7 @@
 import { loadOrCreateAgentToken } from './auth/agent-token';
 import type { Bus } from './bus/bus';
 import { createBus } from './bus/create-bus';
+import { deepLinkLimits } from './deep-links/deep-link-limits';
 import { createSystemClock, type Clock } from './clock';
 import { loadAppsConfig, type AppsById } from './config/apps-config';
 import type { ServerSettings } from './config/server-settings';
@@ -27,6 +28,8 @@ export interface ApiContext {
   rateLimiter: RateLimiter;
   /** New conversations per visitor. */
   sessionStarts: RateLimiter;
+  /** Public-API requests per API key (generate and revoke deep links). */
+  deepLinkRequests: RateLimiter;
   agentToken: string;
   /** DIRECT_CHAT_TRUSTED_PROXIES as a check. */
   isTrustedProxy: ProxyCheck;
@@ -48,6 +51,7 @@ export async function createApiContext(settings: ServerSettings): Promise<ApiCon
       streams: new StreamRegistry({ perClient: settings.maxStreamsPerClient, perVisitor: MAX_STREAMS_PER_VISITOR }),
       rateLimiter: new RateLimiter(settings.rateLimitPerMinute),
       sessionStarts: new RateLimiter(SESSION_STARTS_PER_MINUTE),
+      deepLinkRequests: new RateLimiter(deepLinkLimits(settings).requestsPerMinute),
       agentToken: loadOrCreateAgentToken(settings.dataDir, settings.agentToken),
       isTrustedProxy: parseTrustedProxies(settings.trustedProxies ?? []),
       previews: createServerPreviews(store, settings.unfurlAllow),

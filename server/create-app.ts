@@ -32,16 +32,17 @@ export function createApp(context: ApiContext, logger: Logger): Hono<AppEnv> {
   app.use('/api/apps/*', visitorApiCors(context.settings.corsOrigins));
   app.use('/api/links/*', visitorApiCors(context.settings.corsOrigins));
   app.use('/api/*', plainRequestTarget, rateLimit, limitBody);
-  app.use(
-    '/api/*',
-    methodNotAllowed({
-      app,
-      onMethodNotAllowed: (c, methods) =>
-        errorJson(c, new ApiError(405, 'method_not_allowed', 'Method not allowed here', { Allow: methods.join(', ') })),
-    }),
-  );
+  // The integrators' API: its routes count requests per API key and take larger bodies (public-api-routes.ts).
+  app.use('/public/api/*', apiSecurityHeaders, plainRequestTarget);
+  const answerMethodNotAllowed = methodNotAllowed({
+    app,
+    onMethodNotAllowed: (c, methods) =>
+      errorJson(c, new ApiError(405, 'method_not_allowed', 'Method not allowed here', { Allow: methods.join(', ') })),
+  });
+  app.use('/api/*', answerMethodNotAllowed);
+  app.use('/public/api/*', answerMethodNotAllowed);
   mountApiRoutes(app, { faultInjection: context.settings.faultInjection });
-  app.all('/api/*', (c) => errorJson(c, new ApiError(404, 'not_found', 'No such API endpoint')));
+  for (const area of ['/api/*', '/public/api/*']) app.all(area, (c) => errorJson(c, new ApiError(404, 'not_found', 'No such API endpoint')));
 
   const site = createStaticSite({
     distDir: context.settings.distDir,

@@ -1,3 +1,4 @@
+import { ATTRIBUTE_KEY_PATTERN, ATTRIBUTE_LIMITS } from '../deep-links/attribute-rules';
 import { readFileSync } from 'node:fs';
 import type { LocaleCode } from '../../src/api/wire';
 import { APP_ID_PATTERN } from '../../src/api/limits';
@@ -38,6 +39,8 @@ export interface HostedApp {
   team: TeamMember[];
   branding: Partial<Record<LocaleCode, LocaleBranding>>;
   linkPreviews: PreviewSettings;
+  /** Deep-link attributes whose comma-separated string value is a collection ("shoes, bags"); others stay one value. */
+  collectionAttributes: ReadonlySet<string>;
 }
 
 export type AppsById = ReadonlyMap<string, HostedApp>;
@@ -56,7 +59,7 @@ export const MAX_TEAM = 5;
 export const MAX_QUICK_REPLIES = 4;
 const APP_KEYS = [
   'appId', 'name', 'appSecret', 'fullPage', 'allowedOrigins', 'locales', 'defaultLocale', 'accentColor', 'logoUrl',
-  'team', 'branding', 'linkPreviews',
+  'team', 'branding', 'linkPreviews', 'collectionAttributes',
 ];
 const BRANDING_KEYS = ['title', 'welcome', 'accentColor', 'logoUrl', 'replyTime', 'quickReplies'];
 const TEAM_KEYS = ['name', 'avatarUrl'];
@@ -122,6 +125,7 @@ function parseApp(raw: unknown, at: string, problems: string[]): HostedApp | und
   const team = raw.team === undefined ? [] : parseTeam(raw.team, `${at}.team`, problems);
   const branding = parseBranding(raw.branding, locales, `${at}.branding`, problems);
   const linkPreviews = parsePreviewSettings(raw.linkPreviews, `${at}.linkPreviews`, problems);
+  const collectionAttributes = parseCollectionAttributes(raw.collectionAttributes, `${at}.collectionAttributes`, problems);
 
   if (problems.length > before) return undefined;
   return {
@@ -137,7 +141,17 @@ function parseApp(raw: unknown, at: string, problems: string[]): HostedApp | und
     team,
     branding,
     linkPreviews,
+    collectionAttributes,
   };
+}
+
+function parseCollectionAttributes(raw: unknown, at: string, problems: string[]): ReadonlySet<string> {
+  if (raw === undefined) return new Set();
+  if (!Array.isArray(raw) || raw.length > ATTRIBUTE_LIMITS.keys || !raw.every((key) => typeof key === 'string' && ATTRIBUTE_KEY_PATTERN.test(key))) {
+    problems.push(`${at}: must be a list of at most ${ATTRIBUTE_LIMITS.keys} attribute names matching ${ATTRIBUTE_KEY_PATTERN}`);
+    return new Set();
+  }
+  return new Set(raw as string[]);
 }
 
 function parseTeam(raw: unknown, at: string, problems: string[]): TeamMember[] {

@@ -1,14 +1,19 @@
 import type { AppConfig, Branding, LocaleCode } from '../../src/api/wire';
 import type { HostedApp } from './apps-config';
+import type { DeepLinkAttributes } from '../deep-links/attribute-rules';
+import { fillWelcome } from '../deep-links/welcome-placeholders';
 
-/** The public view of an app for one locale (falls back to the app's default locale). */
-export function publicAppConfig(app: HostedApp, requested: LocaleCode | undefined): AppConfig {
+/**
+ * The public view of an app for one locale (falls back to the app's default locale). The welcome's `{{attribute}}`
+ * placeholders are filled from a deep-link user's attributes, or left out for everyone else.
+ */
+export function publicAppConfig(app: HostedApp, requested: LocaleCode | undefined, attributes?: DeepLinkAttributes): AppConfig {
   const locale = requested && app.locales.includes(requested) ? requested : app.defaultLocale;
   const entry = app.branding[locale] ?? app.branding[app.defaultLocale]!;
   const branding: Branding = {
     title: entry.title,
     accentColor: entry.accentColor ?? app.accentColor,
-    welcome: entry.welcome,
+    welcome: fillWelcome(entry.welcome, attributes),
   };
   const logoUrl = entry.logoUrl ?? app.logoUrl;
   if (logoUrl) branding.logoUrl = logoUrl;

@@ -36,6 +36,12 @@ export interface ServerSettings {
   trustedProxies?: string[];
   /** pino level: fatal, error, warn, info (default), debug, trace or silent. */
   logLevel?: string;
+  /** Deep links: users per generate request (default 100), longest expiry in days (default 90), requests a minute per API key (default 120). */
+  deepLinkMaxUsers?: number;
+  deepLinkMaxDays?: number;
+  deepLinkRatePerMinute?: number;
+  /** The origin generated deep links start with (DIRECT_CHAT_PUBLIC_URL); by default the one the request reached. */
+  publicUrl?: string;
 }
 
 export class SettingsError extends Error {
@@ -77,6 +83,12 @@ export function readServerSettings(env: NodeJS.ProcessEnv, projectRoot: string):
       : {}),
     ...(env.DIRECT_CHAT_TRUSTED_PROXIES ? { trustedProxies: trustedProxies(env.DIRECT_CHAT_TRUSTED_PROXIES) } : {}),
     ...(env.DIRECT_CHAT_LOG_LEVEL ? { logLevel: logLevel(env.DIRECT_CHAT_LOG_LEVEL) } : {}),
+    ...(env.DIRECT_CHAT_DEEP_LINK_MAX_USERS ? { deepLinkMaxUsers: integer(env, 'DIRECT_CHAT_DEEP_LINK_MAX_USERS', 0, 1, 10_000) } : {}),
+    ...(env.DIRECT_CHAT_DEEP_LINK_MAX_DAYS ? { deepLinkMaxDays: integer(env, 'DIRECT_CHAT_DEEP_LINK_MAX_DAYS', 0, 1, 3650) } : {}),
+    ...(env.DIRECT_CHAT_DEEP_LINK_RATE_LIMIT
+      ? { deepLinkRatePerMinute: integer(env, 'DIRECT_CHAT_DEEP_LINK_RATE_LIMIT', 0, 1, 1_000_000) }
+      : {}),
+    ...(env.DIRECT_CHAT_PUBLIC_URL ? { publicUrl: publicUrl(env.DIRECT_CHAT_PUBLIC_URL) } : {}),
   };
 }
 
@@ -87,6 +99,11 @@ function unfurlAllow(value: string | undefined): string | undefined {
     throw new SettingsError((error as Error).message);
   }
   return value || undefined;
+}
+
+function publicUrl(raw: string): string {
+  if (!isExactOrigin(raw)) throw new SettingsError(`DIRECT_CHAT_PUBLIC_URL: "${raw}" is not an origin like https://chat.example.com`);
+  return raw;
 }
 
 function databaseUrl(env: NodeJS.ProcessEnv): string | undefined {

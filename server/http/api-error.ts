@@ -1,7 +1,19 @@
 import type { ErrorCode } from '../../src/api/wire';
 
 /** Error codes only this server sends, beside the page's contract: the page treats any 5xx alike. */
-export type ServerErrorCode = 'storage_unavailable' | 'forbidden' | 'agent_not_found';
+export type ServerErrorCode =
+  | 'storage_unavailable'
+  | 'forbidden'
+  | 'agent_not_found'
+  | PublicApiErrorCode
+  | 'api_key_not_found';
+
+/** The public (integrators') API's own codes, beside unauthorized, rate_limited, fullpage_disabled and internal. */
+export type PublicApiErrorCode =
+  | 'validation_error'
+  | 'too_many_users'
+  | 'invalid_scenario'
+  | 'idempotency_key_reused';
 
 /** An expected failure with its status and wire error code; anything else thrown becomes 500 internal. */
 export class ApiError extends Error {
@@ -10,6 +22,8 @@ export class ApiError extends Error {
     readonly code: ErrorCode | ServerErrorCode,
     message: string,
     readonly headers: Readonly<Record<string, string>> = {},
+    /** Machine-readable specifics, sent as `error.details` (the public API's JSON pointers, a maximum). */
+    readonly details?: unknown,
   ) {
     super(message);
     this.name = 'ApiError';

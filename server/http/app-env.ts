@@ -3,7 +3,7 @@ import type { Logger } from 'pino';
 import type { ApiContext } from '../api-context';
 import type { HostedApp } from '../config/apps-config';
 import type { AgentPrincipal } from '../auth/agent-principal';
-import type { VisitorRecord } from '../store/records';
+import type { ApiKeyRecord, VisitorRecord } from '../store/records';
 import type { Caller } from './caller';
 
 /**
@@ -20,6 +20,8 @@ export interface AppEnv {
     visitor: VisitorRecord;
     /** Set by agent auth. */
     agent: AgentPrincipal;
+    /** Set by API-key auth on the public API. */
+    apiKey: ApiKeyRecord;
     /** The request body, read (within the size limit) by limitBody on every API route. */
     body: Uint8Array;
     /** Memo of callerOf. */

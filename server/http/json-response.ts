@@ -7,7 +7,8 @@ export function json(c: Context, status: ContentfulStatusCode, body: unknown, he
   return c.body(JSON.stringify(body), status, { ...headers, 'Content-Type': 'application/json; charset=utf-8' });
 }
 
-/** The contract's error envelope: `{"error": {"code", "message"}}`, with the error's own headers (Retry-After, Allow...). */
+/** The contract's error envelope: `{"error": {"code", "message", "details"?}}`, with the error's own headers (Retry-After, Allow...). */
 export function errorJson(c: Context, error: ApiError): Response {
-  return json(c, error.status as ContentfulStatusCode, { error: { code: error.code, message: error.message } }, { ...error.headers });
+  const body = { code: error.code, message: error.message, ...(error.details === undefined ? {} : { details: error.details }) };
+  return json(c, error.status as ContentfulStatusCode, { error: body }, { ...error.headers });
 }

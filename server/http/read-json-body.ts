@@ -1,5 +1,5 @@
 import type { IncomingMessage } from 'node:http';
-import type { MiddlewareHandler } from 'hono';
+import type { Context, MiddlewareHandler } from 'hono';
 import type * as v from 'valibot';
 import { parseRequest } from '../requests/parse-request';
 import { ApiError, invalidRequest } from './api-error';
@@ -17,10 +17,15 @@ const NO_BODY = new Uint8Array(0);
  * that @hono/node-server builds on demand (a web stream, an AbortSignal, undici's body handling) was a large share of
  * the CPU per message sent (bench:server profile).
  */
-export const limitBody: MiddlewareHandler<AppEnv> = async (c, next) => {
-  c.set('body', await readBody(c.env.incoming, MAX_JSON_BODY_BYTES));
-  await next();
-};
+export const limitBody: MiddlewareHandler<AppEnv> = limitBodyTo(() => MAX_JSON_BODY_BYTES);
+
+/** The same with another limit, for routes that take larger bodies (the public API's datasets). */
+export function limitBodyTo(maxBytes: (c: Context<AppEnv>) => number): MiddlewareHandler<AppEnv> {
+  return async (c, next) => {
+    c.set('body', await readBody(c.env.incoming, maxBytes(c)));
+    await next();
+  };
+}
 
 async function readBody(incoming: IncomingMessage, maxBytes: number): Promise<Uint8Array> {
   const { headers, method } = incoming;
@@ -57,11 +62,15 @@ export function jsonBody<S extends v.GenericSchema>(
   schema: S,
 ): MiddlewareHandler<AppEnv, string, { in: { json: v.InferInput<S> }; out: { json: v.InferOutput<S> } }> {
   return async (c, next) => {
-    const bytes = c.get('body') ?? NO_BODY;
-    const value = bytes.length === 0 ? {} : decodeJson(bytes, c.req.header('content-type'));
-    c.req.addValidatedData('json', parseRequest(schema, value, 'body') as object);
+    c.req.addValidatedData('json', parseRequest(schema, readJsonValue(c), 'body') as object);
     await next();
   };
+}
+
+/** The body read by limitBody as JSON (an empty body counts as `{}`); 415 when not application/json, 400 when not UTF-8 JSON. */
+export function readJsonValue(c: Context<AppEnv>): unknown {
+  const bytes = c.get('body') ?? NO_BODY;
+  return bytes.length === 0 ? {} : decodeJson(bytes, c.req.header('content-type'));
 }
 
 function decodeJson(bytes: Uint8Array, contentType: string | undefined): unknown {

@@ -1,12 +1,13 @@
 import type { MiddlewareHandler } from 'hono';
 import type { Logger } from 'pino';
 import type { AppEnv } from './app-env';
+import { loggablePath } from './loggable-path';
 
 const MAX_LOGGED_PATH = 200;
 
 /**
  * One line per request when its response ends: request id, method, path (never the query: links carry identity
- * there), status and duration. The id is also the X-Request-Id response header (hono's requestId). Nothing else from the request is logged: no headers (tokens), no bodies (message text).
+ * there; never a deep link's code), status and duration. The id is also the X-Request-Id response header (hono's requestId). Nothing else from the request is logged: no headers (tokens), no bodies (message text).
  */
 export function requestLog(logger: Logger): MiddlewareHandler<AppEnv> {
   return async (c, next) => {
@@ -18,7 +19,7 @@ export function requestLog(logger: Logger): MiddlewareHandler<AppEnv> {
       log.info(
         {
           method: c.req.method,
-          path: c.req.path.slice(0, MAX_LOGGED_PATH),
+          path: loggablePath(c.req.path).slice(0, MAX_LOGGED_PATH),
           status: outgoing.statusCode,
           ms: Math.round(performance.now() - started),
           ...(outgoing.writableFinished ? {} : { aborted: true }),

@@ -5,11 +5,13 @@ import { matchLocaleCode } from '../config/locale-codes';
 import type { VisitorClaims } from '../store/records';
 import type { SignedFields } from '../identity/verify-identity';
 import { text, toWellFormed } from './text-rules';
+import { DEEP_LINK_CODE_PATTERN } from '../deep-links/deep-link-code';
 
 export interface VisitorRequest {
   locale: LocaleCode;
   identity?: { signed: SignedFields; claims: VisitorClaims };
   vars?: InputVars;
+  deepLink?: string;
 }
 
 // Signed fields are never a 400: any wrong type or shape is the identity error 'malformed' (design §4), and the
@@ -54,10 +56,16 @@ const localeSchema = v.pipe(
 
 /** POST /api/apps/{appId}/visitors: {locale, identity?, vars?}. */
 export const visitorRequestSchema = v.pipe(
-  v.strictObject({ locale: localeSchema, identity: v.optional(identitySchema), vars: v.optional(varsSchema) }),
-  v.transform(({ locale, identity, vars }): VisitorRequest => ({
+  v.strictObject({
+    locale: localeSchema,
+    identity: v.optional(identitySchema),
+    vars: v.optional(varsSchema),
+    deepLink: v.optional(v.pipe(v.string('must be a string'), v.regex(DEEP_LINK_CODE_PATTERN, 'is not a deep-link code'))),
+  }),
+  v.transform(({ locale, identity, vars, deepLink }): VisitorRequest => ({
     locale: locale!,
     ...(identity ? { identity } : {}),
     ...(vars ? { vars } : {}),
+    ...(deepLink ? { deepLink } : {}),
   })),
 );

@@ -59,7 +59,7 @@ export const agentRoutes = new Hono<AppEnv>()
     const session = await requireSessionInApp(context, app, c.req.param('sessionId'));
     const body: AgentSessionDetailResponse = {
       session: await agentSessionSummary(context, session),
-      visitor: agentVisitorDetail((await context.store.visitors.findById(session.visitorId))!),
+      visitor: await agentVisitorDetail(context, (await context.store.visitors.findById(session.visitorId))!),
     };
     return json(c, 200, body);
   })

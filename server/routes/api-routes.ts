@@ -2,6 +2,9 @@ import type { Hono } from 'hono';
 import type { AppEnv } from '../http/app-env';
 import { agentAccountRoutes } from './agent-account-routes';
 import { agentRoutes, faultInjectionRoutes } from './agent-routes';
+import { apiKeyRoutes } from './api-key-routes';
+import { deepLinkPageRoutes } from './deep-link-page-routes';
+import { publicApiRoutes } from './public-api-routes';
 import { configRoutes } from './config-route';
 import { agentLinkRoutes, publicLinkRoutes } from './link-routes';
 import { messageRoutes } from './message-routes';
@@ -21,5 +24,8 @@ export function mountApiRoutes(app: Hono<AppEnv>, options: { faultInjection: boo
   app.route('/api/agent', agentLinkRoutes);
   app.route('/api/links', publicLinkRoutes);
   app.route('/api/previews', previewImageRoutes);
+  app.route('/api/agent', apiKeyRoutes);
+  app.route('/api/deep-links', deepLinkPageRoutes);
+  app.route('/public/api', publicApiRoutes);
   if (options.faultInjection) app.route('/api/agent', faultInjectionRoutes);
 }

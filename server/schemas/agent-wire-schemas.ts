@@ -20,6 +20,12 @@ export const agentSessionSummarySchema = v.looseObject({
 });
 
 const optionalStrings = v.record(v.string(), v.string());
+const attributeScalar = v.union([v.string(), v.number(), v.boolean()]);
+const userContextSchema = v.looseObject({
+  userId: v.string(),
+  attributes: v.record(v.string(), v.union([attributeScalar, v.array(attributeScalar)])),
+  updatedAt: v.string(),
+});
 
 export const agentSessionDetailResponseSchema = v.looseObject({
   session: agentSessionSummarySchema,
@@ -29,8 +35,20 @@ export const agentSessionDetailResponseSchema = v.looseObject({
     claims: optionalStrings,
     vars: optionalStrings,
     createdAt: v.string(),
+    userContext: v.optional(userContextSchema),
   }),
 });
+
+const apiKeySchema = v.looseObject({
+  id: v.string(),
+  appId: v.string(),
+  name: v.string(),
+  createdAt: v.string(),
+  revokedAt: v.nullable(v.string()),
+});
+export const apiKeyListResponseSchema = v.looseObject({ apiKeys: v.array(apiKeySchema) });
+export const apiKeyCreatedResponseSchema = v.looseObject({ apiKey: apiKeySchema, key: v.string() });
+export const apiKeyRevokedResponseSchema = v.looseObject({ apiKey: apiKeySchema });
 
 export const agentSessionListResponseSchema = v.looseObject({
   sessions: v.array(agentSessionSummarySchema),

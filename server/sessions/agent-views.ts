@@ -29,13 +29,18 @@ export function agentVisitorSummary(visitor: VisitorRecord): AgentVisitorSummary
   return summary;
 }
 
-export function agentVisitorDetail(visitor: VisitorRecord): AgentVisitorDetail {
+/** The visitor's details; a customer who opened a deep link also gets the context the business supplied. */
+export async function agentVisitorDetail(context: ApiContext, visitor: VisitorRecord): Promise<AgentVisitorDetail> {
   const detail: AgentVisitorDetail = {
     ...agentVisitorSummary(visitor),
     claims: { ...visitor.claims },
     vars: { ...visitor.vars },
     createdAt: visitor.createdAt,
   };
-  if (visitor.customerId !== null) detail.customerId = visitor.customerId;
+  if (visitor.customerId !== null) {
+    detail.customerId = visitor.customerId;
+    const userContext = await context.store.deepLinks.findUserContext(visitor.appId, visitor.customerId);
+    if (userContext) detail.userContext = { userId: userContext.userId, attributes: userContext.attributes, updatedAt: userContext.updatedAt };
+  }
   return detail;
 }

@@ -3,6 +3,7 @@ import { join, sep } from 'node:path';
 import type { LocaleCode } from '../../src/api/wire';
 import { LINK_SLUG_PATTERN } from '../../src/api/limits';
 import type { AppsById } from '../config/apps-config';
+import { DEEP_LINK_CODE_PATTERN } from '../deep-links/deep-link-code';
 import { ApiError } from '../http/api-error';
 import { parseRequestTarget } from '../http/request-target';
 import { applyHeaders, chatPageHeaders, consoleHeaders, type HeaderSet } from '../http/security-headers';
@@ -32,8 +33,9 @@ const IMMUTABLE = 'public, max-age=31536000, immutable';
 const REVALIDATE = 'no-cache';
 
 /**
- * Serves the built page and console. /direct/<anything> is the page's SPA entry (its assets are files),
- * / redirects to the first app, unknown paths get the page's index.html with 404 so the SPA shows "not found".
+ * Serves the built page and console. /direct/<anything> and /p/<code> (a personal deep link) are the page's SPA entry
+ * (its assets are files), / redirects to the first app, unknown paths get the page's index.html with 404 so the SPA
+ * shows "not found".
  */
 export function createStaticSite(options: StaticSiteOptions) {
   const files = new FileCache();
@@ -88,6 +90,10 @@ export function createStaticSite(options: StaticSiteOptions) {
     // A chat link: the page itself (an unknown slug shows the page's own "not found"), naming a fixed link's language.
     if (linkSlug !== undefined) {
       return sendIndex(request, response, join(pageRoot, 'index.html'), 200, link?.appId, link && { slug: linkSlug, locale: link.locale });
+    }
+    // A personal deep link: the page reads its code from the path.
+    if (area === 'p' && segments.length === 2 && DEEP_LINK_CODE_PATTERN.test(segments[1]!)) {
+      return sendIndex(request, response, join(pageRoot, 'index.html'), 200);
     }
     return sendIndex(request, response, join(pageRoot, 'index.html'), 404);
   };

@@ -1,6 +1,8 @@
 import type { Kysely } from 'kysely';
 import type { Bus } from '../bus/bus';
 import { createAgentStore } from './agent-store';
+import { createApiKeyStore } from './api-key-store';
+import { createDeepLinkStore } from './deep-link-store';
 import { checkPostgres, prepareDataDirectory } from './check-storage';
 import { createLinkStore } from './link-store';
 import { createMessageStore } from './message-store';
@@ -41,6 +43,8 @@ export async function openStore(location: StoreLocation, bus: Bus): Promise<Stor
     agents: createAgentStore(core),
     previews: createPreviewCacheStore(core),
     links: createLinkStore(core),
+    apiKeys: createApiKeyStore(core),
+    deepLinks: createDeepLinkStore(core),
     close: () => (closing ??= db.destroy()),
   };
 }

@@ -1,4 +1,5 @@
 import type { InputVars, LinkLocale, LocaleCode, SessionStatus } from '../../src/api/wire';
+import type { DeepLinkAttributes } from '../deep-links/attribute-rules';
 import type { AgentAccount } from '../agent-wire';
 
 // What the store hands to the domain: plain records, never rows or handles.
@@ -73,5 +74,34 @@ export interface LinkRecord {
   perParticipantLimit: number | null;
   disabled: boolean;
   createdAt: string;
+  updatedAt: string;
+}
+
+/** An app's API key as stored (its hash stays in the store). */
+export interface ApiKeyRecord {
+  id: string;
+  appId: string;
+  name: string;
+  createdAt: string;
+  revokedAt: string | null;
+}
+
+/** A personal deep link as stored: found by its code's hash, never by the code. */
+export interface DeepLinkRecord {
+  appId: string;
+  apiKeyId: string;
+  scenarioId: string;
+  userId: string;
+  attributes: DeepLinkAttributes;
+  createdAt: string;
+  expiresAt: string;
+  revokedAt: string | null;
+}
+
+/** What the business's system says about one of its users, as of the last deep link they opened. */
+export interface UserContextRecord {
+  appId: string;
+  userId: string;
+  attributes: DeepLinkAttributes;
   updatedAt: string;
 }

@@ -1,5 +1,7 @@
 import type { AgentStore } from './agent-store';
 import type { LinkStore } from './link-store';
+import type { ApiKeyStore } from './api-key-store';
+import type { DeepLinkStore } from './deep-link-store';
 import type { MessageStore } from './message-store';
 import type { NonceStore } from './nonce-store';
 import type { PreviewStore } from '../previews/preview-store';
@@ -21,6 +23,8 @@ export interface Store {
   readonly agents: AgentStore;
   readonly previews: PreviewStore;
   readonly links: LinkStore;
+  readonly apiKeys: ApiKeyStore;
+  readonly deepLinks: DeepLinkStore;
   close(): Promise<void>;
 }
 

@@ -126,6 +126,45 @@ export interface ChatLinkDaysTable {
   messages: number;
 }
 
+export interface ApiKeysTable {
+  id: string;
+  app_id: string;
+  name: string;
+  key_hash: string;
+  created_at: string;
+  revoked_at: string | null;
+}
+
+export interface DeepLinksTable {
+  code_hash: string;
+  app_id: string;
+  api_key_id: string;
+  /** The app's id, or (later) one of its chat links. */
+  scenario_id: string;
+  user_id: string;
+  /** DeepLinkAttributes as JSON. */
+  attributes: string;
+  created_at: string;
+  expires_at: string;
+  revoked_at: string | null;
+}
+
+export interface DeepLinkRequestsTable {
+  api_key_id: string;
+  idempotency_key: string;
+  body_hash: string;
+  /** The answer as sent, replayed for a retry with the same key and body. */
+  response: string;
+  created_at: string;
+}
+
+export interface UserContextsTable {
+  app_id: string;
+  user_id: string;
+  attributes: string;
+  updated_at: string;
+}
+
 export interface Tables {
   visitors: VisitorsTable;
   used_nonces: UsedNoncesTable;
@@ -140,4 +179,8 @@ export interface Tables {
   chat_link_uses: ChatLinkUsesTable;
   chat_link_participants: ChatLinkParticipantsTable;
   chat_link_days: ChatLinkDaysTable;
+  api_keys: ApiKeysTable;
+  deep_links: DeepLinksTable;
+  deep_link_requests: DeepLinkRequestsTable;
+  user_contexts: UserContextsTable;
 }

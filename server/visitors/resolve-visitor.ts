@@ -6,6 +6,7 @@ import type { HostedApp } from '../config/apps-config';
 import type { VisitorRecord } from '../store/records';
 import type { VisitorLookup, VisitorWrite } from '../store/visitor-store';
 import { checkSignature } from '../identity/verify-identity';
+import { openDeepLink } from '../deep-links/open-deep-link';
 import { newRandomId } from '../random-id';
 import type { VisitorRequest } from '../requests/visitor-request';
 
@@ -32,7 +33,9 @@ export async function resolveVisitor(
   const now = context.clock.now();
   let identityError: IdentityError | undefined;
   let verifiedId: string | undefined;
-  if (request.identity) {
+  // A deep link names its user on the business's authority (its API key): a customer like a verified one.
+  const linkedUser = request.deepLink === undefined ? undefined : (await openDeepLink(context, app.appId, request.deepLink)).userId;
+  if (request.identity && linkedUser === undefined) {
     const check = checkSignature(request.identity.signed, app.appSecret);
     if (check === 'valid') verifiedId = request.identity.signed.sbs!;
     else identityError = check;
@@ -46,13 +49,17 @@ export async function resolveVisitor(
       identityError = 'replayed';
       customerId = undefined;
     }
-    const claims = request.identity?.claims ?? {};
+    customerId ??= linkedUser;
+    const claims = linkedUser === undefined ? (request.identity?.claims ?? {}) : {};
 
     if (customerId !== undefined) {
-      const displayName = claims.name ?? claims.nickname ?? null;
+      // A deep link carries no claims: the customer keeps the ones a signed link gave.
+      const signed = linkedUser === undefined;
+      const displayName = signed ? (claims.name ?? claims.nickname ?? null) : null;
       if (current && token && current.customerId === customerId) {
         const vars = mergeVars(current.vars, request.vars);
-        const updated = { ...current, customerId, displayName, claims, locale: request.locale, vars, updatedAt: now };
+        const named = signed ? { displayName, claims } : {};
+        const updated = { ...current, customerId, ...named, locale: request.locale, vars, updatedAt: now };
         return { write: { update: updated }, result: respond(200, token, updated, identityError) };
       }
       return issueVisitor(app, request, { customerId, displayName, claims }, now, identityError);

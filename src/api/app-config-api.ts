@@ -10,3 +10,7 @@ export const configRequest = (target: ApiTarget, locale: LocaleCode) => getReque
 export async function fetchAppConfig(target: ApiTarget, locale: LocaleCode): Promise<AppConfig> {
   return checked(await sendJson(configRequest(target, locale)), isAppConfig);
 }
+
+/** A personal deep link's config, unchecked: its guard loads with the /p/<code> screens (deep-link-config.ts). */
+export const requestDeepLinkConfig = (base: string, code: string, locale: LocaleCode): Promise<unknown> =>
+  sendJson(getRequest({ base, appId: '' }, `${base}/deep-links/${encodeURIComponent(code)}/config?locale=${locale}`));

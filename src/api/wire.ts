@@ -19,6 +19,9 @@ export type ErrorCode =
   | 'link_not_found'
   | 'link_limit_reached'
   | 'slug_taken'
+  | 'deep_link_not_found'
+  | 'deep_link_expired'
+  | 'deep_link_revoked'
   | 'internal';
 
 /** Every error answer, with a fitting 4xx/5xx status. `message` is for developers, never shown to visitors. */
@@ -58,6 +61,18 @@ export interface AppConfig {
   team?: TeamMember[];
 }
 
+export type DeepLinkState = 'active' | 'expired' | 'revoked';
+
+/**
+ * GET /api/deep-links/{code}/config?locale=xx → 200 DeepLinkConfigResponse | 404 deep_link_not_found |
+ * 404 fullpage_disabled. The page at /p/<code> opens `app`'s chat as the link's user while `state` is active.
+ */
+export interface DeepLinkConfigResponse {
+  deepLink: { state: DeepLinkState; expiresAt: string };
+  /** The scenario's app; its welcome is already personalized for an active link. */
+  app: AppConfig;
+}
+
 export interface IdentityPayload {
   sbs: string;
   sbs_mm: string;
@@ -76,6 +91,8 @@ export interface CreateVisitorRequest {
   locale: LocaleCode;
   identity?: IdentityPayload;
   vars?: InputVars;
+  /** The code of a personal deep link (/p/<code>): the visitor becomes its user. 404 or 410 when it cannot be used. */
+  deepLink?: string;
 }
 
 export type IdentityError = 'bad_signature' | 'replayed' | 'malformed';

@@ -13,6 +13,8 @@ export interface Boot {
   prefetchedConfig?: { appId: string; result: Promise<AppConfig> };
   /** The /c/<slug> route, from its own chunk (loaded only for such an address) with the link's config request. */
   linkRoute?: ComponentType;
+  /** The same for a personal deep link at /p/<code>: its config, unchecked until its screens load. */
+  prefetchedDeepLink?: { code: string; result: Promise<unknown> };
 }
 
 export const BootContext = createContext<Boot | null>(null);

@@ -1,14 +1,14 @@
 import { render } from 'preact';
 import { App } from '../app';
 import type { Boot } from './boot-context';
-import { fetchAppConfig } from '../api/app-config-api';
+import { fetchAppConfig, requestDeepLinkConfig } from '../api/app-config-api';
 import { readApiBase } from '../config/runtime-config';
 import { parseDirectLink } from '../link/direct-link';
 import { scrubIdentity } from '../link/scrub-identity';
 import { createI18n, resolvedLocale, switchLanguage } from '../i18n/setup-i18n';
 import { createBrowserStorage } from '../storage/safe-storage';
 import { trackVisualViewport } from '../dom/track-visual-viewport';
-import { appIdFromPath } from '../routes';
+import { appIdFromPath, deepLinkCodeFromPath } from '../routes';
 import { preloadChatEngine } from '../chat/lazy-chat-engine';
 
 /** What every page reads first: the link (then scrubbed of identity in the address bar), storage, the API base. */
@@ -34,9 +34,17 @@ export async function startPage(root: HTMLElement): Promise<void> {
 
   // The locale, the app config and the conversation engine travel in parallel: the first paint waits only for the
   // first two, and the engine fills the page in when it arrives.
+  // A personal deep link's config and its screens' chunk travel alongside them too.
   const appId = appIdFromPath(location.pathname);
-  if (appId) void preloadChatEngine().catch(() => undefined);
+  const code = deepLinkCodeFromPath(location.pathname);
+  if (appId || code) void preloadChatEngine().catch(() => undefined);
   const prefetchedConfig = appId ? { appId, result: fetchAppConfig({ base: page.apiBase, appId }, locale) } : undefined;
-  await Promise.all([switchLanguage(i18n, locale), prefetchedConfig?.result.catch(() => undefined)]);
-  renderPage(root, { ...page, prefetchedConfig }, i18n);
+  const prefetchedDeepLink = code ? { code, result: requestDeepLinkConfig(page.apiBase, code, locale) } : undefined;
+  await Promise.all([
+    switchLanguage(i18n, locale),
+    prefetchedConfig?.result.catch(() => undefined),
+    prefetchedDeepLink?.result.catch(() => undefined),
+    code ? import('../pages/deep-link-route').catch(() => undefined) : undefined,
+  ]);
+  renderPage(root, { ...page, prefetchedConfig, prefetchedDeepLink }, i18n);
 }

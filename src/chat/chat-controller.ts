@@ -32,6 +32,8 @@ export interface ChatControllerOptions {
   vars?: InputVars;
   /** The chat link this page was opened from: new conversations are started from it (and count toward its limit). */
   linkSlug?: string;
+  /** A personal deep link's code (/p/<code>): handed over once, the visitor becomes its user. */
+  deepLink?: string;
   random?: () => number;
 }
 

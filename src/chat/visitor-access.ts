@@ -12,6 +12,7 @@ export interface VisitorAccessOptions {
   locale: () => LocaleCode;
   identity?: IdentityPayload;
   vars?: InputVars;
+  deepLink?: string;
   store: ChatStore;
   persist<T>(call: () => Promise<T>): Promise<T>;
   /** The backend forgot the token: whatever belonged to the old visitor is to be let go of. */
@@ -22,12 +23,14 @@ export interface VisitorAccessOptions {
 export class VisitorAccess {
   private token: string | null;
   private identity: IdentityPayload | undefined;
+  private deepLink: string | undefined;
   private ready: Promise<void> | null = null;
   private renewal: Promise<void> | null = null;
 
   constructor(private readonly options: VisitorAccessOptions) {
     this.token = options.storage.get(storageKeys.visitorToken(options.appId));
     this.identity = options.identity;
+    this.deepLink = options.deepLink;
   }
 
   target(): ApiTarget {
@@ -42,9 +45,11 @@ export class VisitorAccess {
           locale: this.options.locale(),
           ...(this.identity ? { identity: this.identity } : {}),
           ...(vars && Object.keys(vars).length > 0 ? { vars } : {}),
+          ...(this.deepLink ? { deepLink: this.deepLink } : {}),
         });
-        // The signed identity is handed over once; from now on the token speaks for the visitor.
+        // The signed identity (or deep link) is handed over once; from now on the token speaks for the visitor.
         this.identity = undefined;
+        this.deepLink = undefined;
         this.token = response.visitorToken;
         storage.set(storageKeys.visitorToken(appId), response.visitorToken);
         store.update({

@@ -28,20 +28,29 @@ interface ChatRouteProps {
   appId: string;
   /** Opened through a chat link: its slug goes with new conversations, and its answer is the app's config. */
   chatLink?: { slug: string; config: Promise<AppConfig>; failureScreen: FailureScreen };
+  /** The config, already loaded by the caller (a personal deep link's, with its personalized welcome). */
+  initialConfig?: AppConfig;
+  /** Where the config comes from in another language; the app's own config by default. */
+  loadConfig?: (locale: LocaleCode) => Promise<AppConfig>;
+  /** A personal deep link's code: the visitor becomes its user. */
+  deepLink?: string;
 }
 
 /** The chat of one app (its id already checked by the route). */
-export function ChatRoute({ appId, chatLink }: ChatRouteProps) {
+export function ChatRoute({ appId, chatLink, initialConfig, loadConfig, deepLink }: ChatRouteProps) {
   const boot = useContext(BootContext);
   if (!boot) throw new Error('ChatRoute needs a BootContext provider');
   const { t, i18n } = useT();
   const [configState, setConfigState] = useState<ConfigState>({ status: 'loading' });
   const [attempt, setAttempt] = useState(0);
+  const load = loadConfig ?? ((locale: LocaleCode) => fetchAppConfig({ base: boot.apiBase, appId }, locale));
 
   useEffect(() => {
     let current = true;
-    const prefetched = chatLink?.config ?? (attempt || boot.prefetchedConfig?.appId !== appId ? undefined : boot.prefetchedConfig.result);
-    const request = prefetched ?? fetchAppConfig({ base: boot.apiBase, appId }, resolvedLocale(i18n));
+    const prefetched =
+      chatLink?.config ??
+      (attempt > 0 ? undefined : initialConfig ? Promise.resolve(initialConfig) : boot.prefetchedConfig?.appId === appId ? boot.prefetchedConfig.result : undefined);
+    const request = prefetched ?? load(resolvedLocale(i18n));
     request.then(
       (config) => current && setConfigState({ status: 'ready', config }),
       (error: unknown) => current && setConfigState({ status: 'failed', kind: failureKind(error) }),
@@ -64,6 +73,7 @@ export function ChatRoute({ appId, chatLink }: ChatRouteProps) {
         identityMalformed: boot.link.identityMalformed,
         vars: boot.link.vars,
         linkSlug: chatLink?.slug,
+        deepLink: attempt === 0 ? deepLink : undefined,
       }),
     [appId, attempt],
   );
@@ -74,7 +84,7 @@ export function ChatRoute({ appId, chatLink }: ChatRouteProps) {
     boot.storage.set(storageKeys.languageChoice, next);
     try {
       await switchLanguage(i18n, next);
-      const localized = await fetchAppConfig({ base: boot.apiBase, appId }, next);
+      const localized = await load(next);
       setConfigState({ status: 'ready', config: localized });
     } catch {
       // Keep the current language or branding; the switcher still shows the choice made.

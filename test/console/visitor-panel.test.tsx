@@ -50,6 +50,40 @@ describe('visitor panel', () => {
     expect(definitions(panel)).not.toHaveProperty('Phone');
   });
 
+  it('shows the attributes a deep link supplied, marked as from the business\'s system, collections as lists', async () => {
+    api.addSession(
+      's1',
+      visitorDetail({
+        verified: true,
+        customerId: 'user_12345',
+        userContext: {
+          userId: 'user_12345',
+          attributes: { name: 'John Doe', account_type: 'premium', interests: ['shoes', 'bags'], vip: true, visits: 7 },
+          updatedAt: '2026-11-28T10:00:00.000Z',
+        },
+      }),
+      [message(1)],
+    );
+    const panel = await openPanel();
+    expect(within(panel).getByRole('heading', { name: "From your business's system" })).toBeInTheDocument();
+    expect(within(panel).getByText('Supplied by your system')).toBeInTheDocument();
+    expect(within(panel).getByText(/Sent with a personal link for user/)).toHaveTextContent('user_12345');
+    expect(definitions(panel)).toMatchObject({
+      'Customer ID': 'user_12345',
+      name: 'John Doe',
+      account_type: 'premium',
+      interests: 'shoes, bags',
+      vip: 'true',
+      visits: '7',
+    });
+  });
+
+  it('shows no business section for a visitor without a deep link', async () => {
+    api.addSession('s1', visitorDetail({ verified: true, customerId: 'cust-1' }), [message(1)]);
+    const panel = await openPanel();
+    expect(within(panel).queryByText('Supplied by your system')).not.toBeInTheDocument();
+  });
+
   it('shows an unverified visitor with "Unverified claims" and no customer id', async () => {
     api.addSession(
       's1',

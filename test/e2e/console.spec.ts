@@ -16,7 +16,7 @@ test('the agent sees the verified badge in the console and replies from it; the 
   await console.goto('/console/');
   await console.getByLabel('Agent token').fill(E2E_AGENT_TOKEN);
   await console.getByRole('button', { name: 'Sign in' }).click();
-  // The e2e server hosts two apps (see playwright.config.ts), so the console asks which one.
+  // The e2e server hosts several apps (see playwright.config.ts), so the console asks which one.
   await console.getByRole('button', { name: /demo_app/ }).click();
   await console.getByRole('button', { name: new RegExp(question.replace(/[?]/g, '\\?')) }).click();
   await expect(console.getByText('Verified customer')).toBeVisible();

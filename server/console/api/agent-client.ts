@@ -12,6 +12,9 @@ import type {
   AgentSessionDetailResponse,
   AgentSessionListResponse,
   AgentTypingRequest,
+  ApiKeyCreatedResponse,
+  ApiKeyInfo,
+  ApiKeyListResponse,
   LinkPreviewResponse,
 } from '../../agent-wire';
 import type { MessagePage, MessageResponse, SessionResponse } from '../../../src/api/wire';
@@ -24,6 +27,9 @@ import {
   agentMeResponseSchema,
   agentSessionDetailResponseSchema,
   agentSessionListResponseSchema,
+  apiKeyCreatedResponseSchema,
+  apiKeyListResponseSchema,
+  apiKeyRevokedResponseSchema,
   linkPreviewResponseSchema,
 } from '../../schemas/agent-wire-schemas';
 import { messagePageSchema, messageResponseSchema, sessionResponseSchema } from '../../schemas/wire-schemas';
@@ -106,6 +112,11 @@ export function createAgentClient({ apiBase, token, onUnauthorized }: AgentClien
       json<LinkPreviewResponse>(linkPreviewResponseSchema, agentPaths.previews(appId), { ...post({ url }), signal }),
     removePreview: (appId: string, sessionId: string, messageId: string) =>
       json<MessageResponse>(messageResponseSchema, agentPaths.messagePreview(appId, sessionId, messageId), { method: 'DELETE' }),
+    listApiKeys: (appId: string) => json<ApiKeyListResponse>(apiKeyListResponseSchema, agentPaths.apiKeys(appId)),
+    createApiKey: (appId: string, name: string) =>
+      json<ApiKeyCreatedResponse>(apiKeyCreatedResponseSchema, agentPaths.apiKeys(appId), post({ name })),
+    revokeApiKey: (appId: string, keyId: string) =>
+      json<{ apiKey: ApiKeyInfo }>(apiKeyRevokedResponseSchema, agentPaths.apiKey(appId, keyId), { method: 'DELETE' }),
     openAppEvents: (appId: string, signal: AbortSignal) =>
       request(agentPaths.appEvents(appId), { headers: { Accept: 'text/event-stream' }, signal }),
     listLinks: (appId: string) => json<ChatLinkListResponse>(chatLinkListResponseSchema, linkPaths.links(appId)),

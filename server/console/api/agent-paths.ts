@@ -13,6 +13,8 @@ export interface MessageQuery {
 
 export const agentPaths = {
   apps: (): string => '/api/agent/apps',
+  apiKeys: (appId: string): string => `/api/agent/apps/${seg(appId)}/api-keys`,
+  apiKey: (appId: string, keyId: string): string => `/api/agent/apps/${seg(appId)}/api-keys/${seg(keyId)}`,
   me: (): string => '/api/agent/me',
   agents: (): string => '/api/agent/agents',
   agent: (agentId: string): string => `/api/agent/agents/${seg(agentId)}`,

@@ -61,7 +61,7 @@ export function SignedInShell({ client, apps, me, onSignOut }: Props) {
       ) : app && shown === 'links' ? (
         <LinksSection key={app.appId} client={client} appId={app.appId} appLocales={app.locales} />
       ) : app ? (
-        <Workspace key={app.appId} client={client} appId={app.appId} agentName={agentName} />
+        <Workspace key={app.appId} client={client} appId={app.appId} agentName={agentName} managesKeys={me.role !== 'agent'} />
       ) : (
         <AppPicker
           apps={apps}

@@ -4,6 +4,7 @@ import * as initial from './0001-initial';
 import * as agents from './0002-agents';
 import { linkPreviews } from './0003-link-previews';
 import * as chatLinks from './0004-chat-links';
+import * as deepLinks from './0005-deep-links';
 
 /**
  * Every schema step, in order, for both engines (kysely's schema builder writes each engine's SQL; a step that must
@@ -16,6 +17,7 @@ const STEPS: Record<string, (engine: StoreEngine) => Migration> = {
   '0002-agents': () => agents,
   '0003-link-previews': linkPreviews,
   '0004-chat-links': () => chatLinks,
+  '0005-deep-links': () => deepLinks,
 };
 
 /** The steps' names in the order they apply. */

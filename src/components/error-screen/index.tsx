@@ -13,7 +13,9 @@ export type ScreenKind =
   | 'link_not_yet_active'
   | 'link_expired'
   | 'link_disabled'
-  | 'link_limit_reached';
+  | 'link_limit_reached'
+  | 'deep_link_expired'
+  | 'deep_link_revoked';
 
 interface Props {
   kind: ScreenKind;

@@ -7,6 +7,7 @@ import type {
   AgentSendRequest,
   AgentSessionSummary,
   AgentVisitorDetail,
+  ApiKeyInfo,
 } from '../../../server/agent-wire';
 import type { LinkPreview, Message } from '../../../src/api/wire';
 import { createSseChannel } from './sse-channel';
@@ -48,6 +49,7 @@ export function createFakeAgentApi() {
     refuseSends: null as { status: number; code: string } | null,
     /** What POST .../previews answers for a composed link, by URL. */
     composePreviews: new Map<string, LinkPreview>(),
+    apiKeys: [] as ApiKeyInfo[],
   });
   const state = initial();
   const events = createSseChannel();
@@ -109,6 +111,24 @@ export function createFakeAgentApi() {
       const { preview: _old, ...without } = stored.messages[index];
       stored.messages[index] = without;
       return HttpResponse.json({ message: without });
+    }),
+    http.get(`${API}/apps/:appId/api-keys`, ({ request }) => {
+      record(request);
+      return HttpResponse.json({ apiKeys: state.apiKeys });
+    }),
+    http.post(`${API}/apps/:appId/api-keys`, async ({ request, params }) => {
+      const body = (await request.json()) as { name: string };
+      record(request, body);
+      const apiKey: ApiKeyInfo = { id: `k_${state.apiKeys.length + 1}`, appId: String(params.appId), name: body.name, createdAt: '2026-11-28T10:00:00.000Z', revokedAt: null };
+      state.apiKeys.unshift(apiKey);
+      return HttpResponse.json({ apiKey, key: `dck_${'K'.repeat(43)}` }, { status: 201 });
+    }),
+    http.delete(`${API}/apps/:appId/api-keys/:keyId`, ({ request, params }) => {
+      record(request);
+      const apiKey = state.apiKeys.find((key) => key.id === params.keyId);
+      if (!apiKey) return HttpResponse.json({ error: { code: 'api_key_not_found', message: 'no such key' } }, { status: 404 });
+      apiKey.revokedAt = '2026-11-28T11:00:00.000Z';
+      return HttpResponse.json({ apiKey });
     }),
     http.get(`${API}/apps`, ({ request }) => {
       record(request);

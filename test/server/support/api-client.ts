@@ -48,11 +48,11 @@ export function signedIdentity(
 
 export async function newVisitor(
   baseUrl: string,
-  options: { appId?: string; identity?: IdentityPayload; token?: string; vars?: Record<string, string> } = {},
+  options: { appId?: string; identity?: IdentityPayload; token?: string; vars?: Record<string, string>; deepLink?: string } = {},
 ): Promise<CreateVisitorResponse> {
   const answer = await call<CreateVisitorResponse>(baseUrl, `/api/apps/${options.appId ?? 'demo_app'}/visitors`, {
     token: options.token,
-    body: { locale: 'en', identity: options.identity, vars: options.vars },
+    body: { locale: 'en', identity: options.identity, vars: options.vars, deepLink: options.deepLink },
   });
   if (answer.status !== 200 && answer.status !== 201) throw new Error(`visitor: ${answer.status} ${answer.text}`);
   return answer.body;
@@ -69,8 +69,8 @@ export function clientId(): string {
   return `client-${Date.now().toString(36)}-${(clientCounter++).toString(36)}`;
 }
 
-export async function sendText(baseUrl: string, token: string, sessionId: string, text: string, id = clientId()) {
-  return call(baseUrl, `/api/apps/demo_app/sessions/${sessionId}/messages`, { token, body: { clientId: id, text } });
+export async function sendText(baseUrl: string, token: string, sessionId: string, text: string, id = clientId(), appId = 'demo_app') {
+  return call(baseUrl, `/api/apps/${appId}/sessions/${sessionId}/messages`, { token, body: { clientId: id, text } });
 }
 
 /** Posts every text into the session, 20 at a time, each one a new message (201); for tests that need a long transcript. */

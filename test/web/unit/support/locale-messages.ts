@@ -21,10 +21,11 @@ export function flatten(value: unknown, prefix = ''): Map<string, unknown> {
 }
 
 export const linkLocaleFile = (code: LocaleCode) => join(LOCALES_DIR, code, 'links.json');
+const deepLinkLocaleFile = (code: LocaleCode) => join(LOCALES_DIR, code, 'deep-links.json');
 
-/** A locale's messages as the page holds them on a chat-link page: chat.json with links.json merged in. */
+/** chat.json with the texts of the screens that load with their own chunks (links.json, deep-links.json) merged in. */
 export const readMessages = (code: LocaleCode): Map<string, unknown> =>
-  new Map([...flatten(JSON.parse(readFileSync(localeFile(code), 'utf8'))), ...flatten(JSON.parse(readFileSync(linkLocaleFile(code), 'utf8')))]);
+  new Map([localeFile(code), linkLocaleFile(code), deepLinkLocaleFile(code)].flatMap((file) => [...flatten(JSON.parse(readFileSync(file, 'utf8')))]));
 
 const PLURAL_SUFFIX = /_(zero|one|two|few|many|other)$/;
 
