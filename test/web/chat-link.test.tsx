@@ -3,7 +3,7 @@ import { screen, waitFor, within } from '@testing-library/preact';
 import userEvent from '@testing-library/user-event';
 import type { ChatLinkState, LocaleCode, PublicChatLink } from '../../src/api/wire';
 import { SUPPORTED_LOCALES, toBcp47 } from '../../src/i18n/locales';
-import { formatMoment } from '../../src/components/link-state-screen';
+import { formatMoment } from '../../src/i18n/format-moment';
 import { setUpFakeBackendServer } from './support/fake-backend-server';
 import { openPage } from './support/open-page';
 import { readMessages } from './unit/support/locale-messages';
