@@ -21,6 +21,9 @@ export default defineConfig(async ({ mode }): Promise<ViteUserConfig> => ({
     reportCompressedSize: false,
     rollupOptions: {
       output: {
+        // The first render's small API modules stay in the entry with main.tsx: shared by the entry and several lazy
+        // routes (engine, chat link, deep link), rolldown would otherwise give them a render-blocking chunk of their own.
+        codeSplitting: { groups: [{ name: 'index', test: /src[\\/](main\.tsx|api[\\/](retry-rule|api-failure|json-shape|limits)\.ts)$/ }] },
         chunkFileNames: (chunk) => {
           const locale = /\/locales\/([a-z-]+)\//.exec(chunk.facadeModuleId ?? '')?.[1];
           return locale ? `assets/locale-${locale}-[hash].js` : 'assets/[name]-[hash].js';

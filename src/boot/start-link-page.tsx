@@ -4,7 +4,7 @@ import { createI18n, resolvedLocale, switchLanguage } from '../i18n/setup-i18n';
 import { readLinkLocaleHint } from '../link/link-locale';
 import { prepareLinkPage } from '../pages/link-route';
 import { linkSlugFromPath } from '../link/link-slug';
-import { readPage, renderPage } from './start-page';
+import { readPage, renderPage } from './page-boot';
 
 /**
  * `/c/<slug>`: the link's config (slug → app, state, branding) travels with the locale and the conversation engine,
