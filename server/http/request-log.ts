@@ -7,16 +7,18 @@ const MAX_LOGGED_PATH = 200;
 /**
  * One line per request when its response ends: request id, method, path (never the query: links carry identity
  * there), status and duration. The id is also the X-Request-Id response header (hono's requestId). Nothing else from the request is logged: no headers (tokens), no bodies (message text).
+ * No child logger per request (pino builds one with its bindings each time): the rare error lines add reqId themselves.
  */
 export function requestLog(logger: Logger): MiddlewareHandler<AppEnv> {
   return async (c, next) => {
     const started = performance.now();
     const { outgoing } = c.env;
-    const log = logger.child({ reqId: c.var.requestId });
-    c.set('log', log);
+    const reqId = c.var.requestId;
+    c.set('log', logger);
     outgoing.once('close', () => {
-      log.info(
+      logger.info(
         {
+          reqId,
           method: c.req.method,
           path: c.req.path.slice(0, MAX_LOGGED_PATH),
           status: outgoing.statusCode,
