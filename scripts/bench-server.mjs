@@ -88,15 +88,20 @@ function percentile(sorted, p) {
 }
 
 async function run(ports, senders, pids) {
-  const conversations = [];
-  for (let i = 0; i < senders; i++) {
-    const streamPort = ports[i % ports.length];
-    const sendPort = ports[(i + 1) % ports.length];
-    const visitor = await request(sendPort, 'POST', '/api/apps/demo_app/visitors', { body: { locale: 'en' } });
-    const token = visitor.body.visitorToken;
-    const session = await request(sendPort, 'POST', '/api/apps/demo_app/sessions', { token, body: {} });
-    conversations.push({ token, sessionId: session.body.session.id, streamPort, sendPort });
-  }
+  // All senders set up at once, so each holds its own keep-alive connection before the clock starts. Node (libuv
+  // 1.45 and later) accepts one connection per event-loop turn, and a turn under load runs every request that is
+  // ready: 64 connections opened in the same instant mid-run would wait seconds in the accept queue and measure
+  // that storm rather than messages.
+  const conversations = await Promise.all(
+    Array.from({ length: senders }, async (_, i) => {
+      const streamPort = ports[i % ports.length];
+      const sendPort = ports[(i + 1) % ports.length];
+      const visitor = await request(sendPort, 'POST', '/api/apps/demo_app/visitors', { body: { locale: 'en' } });
+      const token = visitor.body.visitorToken;
+      const session = await request(sendPort, 'POST', '/api/apps/demo_app/sessions', { token, body: {} });
+      return { token, sessionId: session.body.session.id, streamPort, sendPort };
+    }),
+  );
   const sentAt = new Map();
   const latencies = [];
   let measuring = false;
