@@ -113,10 +113,11 @@ export function createLinkStore(core: StoreCore): LinkStore {
 export type LinkedMessageOutcome = 'not_linked' | 'counted' | 'limit_reached';
 
 /**
- * Inside the unit of work that stores a visitor message. The first visitor message of a conversation started from
- * a link is a use of it: taken from the participant's allowance in one statement (so two conversations opened side
- * by side cannot both pass, on either engine) and counted as a conversation; every visitor message counts as one
- * message. 'limit_reached': the caller must roll the whole unit back.
+ * Inside the unit of work that stores a visitor message of a session started from a link (the caller skips it for
+ * other sessions). The first visitor message of such a conversation is a use of the link: taken from the
+ * participant's allowance in one statement (so two conversations opened side by side cannot both pass, on either
+ * engine) and counted as a conversation; every visitor message counts as one message. 'limit_reached': the caller
+ * must roll the whole unit back.
  */
 export async function countLinkedVisitorMessage(trx: Transaction<Tables>, sessionId: string, at: string): Promise<LinkedMessageOutcome> {
   const linked = await trx

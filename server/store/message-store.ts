@@ -56,7 +56,11 @@ export function createMessageStore(core: StoreCore): MessageStore {
           const message: Message = { ...draft, seq: reserved.last_seq };
           const inserted = await insertUnlessSent(trx, toRow(sessionId, message));
           if (inserted.numAffectedRows !== 1n) throw NOT_APPENDED;
-          if (draft.author.role === 'visitor' && (await countLinkedVisitorMessage(trx, sessionId, draft.createdAt)) === 'limit_reached') {
+          if (
+            draft.author.role === 'visitor' &&
+            reserved.link_id !== null &&
+            (await countLinkedVisitorMessage(trx, sessionId, draft.createdAt)) === 'limit_reached'
+          ) {
             throw LINK_LIMIT_REACHED;
           }
           await announce({ kind: 'message', appId, sessionId, seq: message.seq, message });
@@ -115,15 +119,18 @@ async function inWindow(
 
 // The queries of every message sent, compiled once (see prepared-query.ts).
 
-/** Takes the session's row lock and reserves its next seq, if the session is open and in the app. */
-const reserveSeq = preparedQuery<{ sessionId: string; appId: string; now: string }, { last_seq: number }>((db, param) =>
+/**
+ * Takes the session's row lock and reserves its next seq, if the session is open and in the app; its link says
+ * whether a visitor message must be counted against a chat link.
+ */
+const reserveSeq = preparedQuery<{ sessionId: string; appId: string; now: string }, { last_seq: number; link_id: string | null }>((db, param) =>
   db
     .updateTable('sessions')
     .set((eb) => ({ last_seq: eb('last_seq', '+', 1), updated_at: param('now') }))
     .where('id', '=', param('sessionId'))
     .where('app_id', '=', param('appId'))
     .where('status', '=', 'open')
-    .returning('last_seq'),
+    .returning(['last_seq', 'link_id']),
 );
 
 /** Inserts the message unless its author role already sent its clientId in this session (0 rows affected then). */
