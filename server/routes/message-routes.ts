@@ -14,14 +14,14 @@ import { requireOwnedSession } from './route-lookups';
 export const messageRoutes = new Hono<AppEnv>()
   /** GET /sessions/{id}/messages?after=&before=&limit= */
   .get('/sessions/:sessionId/messages', visitorOfApp, validQuery(pageQuerySchema), async (c) => {
-    const { context, visitor } = c.var;
-    const session = await requireOwnedSession(context, visitor, c.req.param('sessionId'));
+    const { context } = c.var;
+    const session = await requireOwnedSession(c);
     return json(c, 200, await readMessagePage(context, session.id, c.req.valid('query')));
   })
   /** POST /sessions/{id}/messages {clientId, text} → 201 new, 200 repeat, 409 conflict or session_closed. */
   .post('/sessions/:sessionId/messages', visitorOfApp, jsonBody(sendMessageSchema), async (c) => {
-    const { context, visitor } = c.var;
-    const session = await requireOwnedSession(context, visitor, c.req.param('sessionId'));
+    const { context } = c.var;
+    const session = await requireOwnedSession(c);
     const { clientId, text } = c.req.valid('json');
     const { message, created } = await appendMessage(context, session, { clientId, author: { role: 'visitor' }, kind: 'text', text });
     const body: MessageResponse = { message };

@@ -1,8 +1,10 @@
+import type { Context } from 'hono';
 import { SESSION_ID_PATTERN } from '../../src/api/limits';
 import type { ApiContext } from '../api-context';
 import type { HostedApp } from '../config/apps-config';
 import { ApiError } from '../http/api-error';
-import type { SessionRecord, VisitorRecord } from '../store/records';
+import type { AppEnv } from '../http/app-env';
+import type { SessionRecord } from '../store/records';
 
 export function requireApp(context: ApiContext, appId: string | undefined): HostedApp {
   const app = appId === undefined ? undefined : context.apps.get(appId);
@@ -10,12 +12,15 @@ export function requireApp(context: ApiContext, appId: string | undefined): Host
   return app;
 }
 
-/** The session if this visitor (or its verified customer) owns it; "missing" and "not yours" answer alike. */
-export async function requireOwnedSession(
-  context: ApiContext,
-  visitor: VisitorRecord,
-  sessionId: string | undefined,
-): Promise<SessionRecord> {
+/**
+ * The path's session if the request's visitor (or its verified customer) owns it; "missing" and "not yours" answer
+ * alike. Usually already read with the visitor (callerOf).
+ */
+export async function requireOwnedSession(c: Context<AppEnv>): Promise<SessionRecord> {
+  const { context, visitor } = c.var;
+  const sessionId = c.req.param('sessionId');
+  const caller = c.get('caller');
+  if (caller?.visitor === visitor && caller.session !== undefined && caller.session.id === sessionId) return caller.session;
   const session =
     sessionId !== undefined && SESSION_ID_PATTERN.test(sessionId)
       ? await context.store.sessions.findOwned(visitor.appId, sessionId, { visitorId: visitor.id, customerId: visitor.customerId })

@@ -35,7 +35,7 @@ export const sessionRoutes = new Hono<AppEnv>()
   })
   /** GET /sessions/{id}: only for its owner, else 404 session_not_found. */
   .get('/sessions/:sessionId', visitorOfApp, async (c) => {
-    const session = await requireOwnedSession(c.var.context, c.var.visitor, c.req.param('sessionId'));
+    const session = await requireOwnedSession(c);
     const body: SessionResponse = { session: toWireSession(session) };
     return json(c, 200, body);
   });

@@ -15,7 +15,7 @@ export const visitorEventsRoute = new Hono<AppEnv>()
   /** GET /sessions/{id}/events: see followSession for what is sent, in which order. */
   .get('/sessions/:sessionId/events', visitorOfApp, validHeaders(streamHeadersSchema), async (c) => {
     const { context, visitor } = c.var;
-    const session = await requireOwnedSession(context, visitor, c.req.param('sessionId'));
+    const session = await requireOwnedSession(c);
     const lastEventId = c.req.valid('header')['last-event-id'];
     const { incoming, outgoing } = takeNodeResponse(c);
     const owner = { client: (await callerOf(c)).client, visitorId: visitor.id };

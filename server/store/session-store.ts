@@ -3,7 +3,7 @@ import { firstRow, preparedQuery } from './prepared-query';
 import type { SessionOwner, SessionRecord, SessionStatusFilter } from './records';
 import type { StoreEngine } from './store';
 import type { StoreCore } from './store-core';
-import type { SessionsTable, Tables } from './tables';
+import type { SessionsTable, Tables, VisitorsTable } from './tables';
 
 export interface SessionStore {
   /** Closes an open session and tells its streams; undefined when it is not in the app or already closed. */
@@ -160,6 +160,15 @@ function ownedBy(eb: ExpressionBuilder<Tables & { s: SessionsTable }, 's'>, appI
     .where('v.app_id', '=', appId)
     .where('v.customer_id', '=', owner.customerId);
   return eb.or([mine, eb('s.visitor_id', 'in', sameCustomer)]);
+}
+
+/**
+ * The same rule as ownedBy, against the visitor row `v` of the query instead of known values (see
+ * visitor-store.ts: the visitor and the session named in a request's path, read together).
+ */
+export function ownedByVisitorRow(eb: ExpressionBuilder<Tables & { s: SessionsTable; v: VisitorsTable }, 's' | 'v'>) {
+  const sameCustomer = eb.selectFrom('visitors as o').select('o.id').whereRef('o.app_id', '=', 'v.app_id').whereRef('o.customer_id', '=', 'v.customer_id');
+  return eb.or([eb('s.visitor_id', '=', eb.ref('v.id')), eb('s.visitor_id', 'in', sameCustomer)]);
 }
 
 function toRow(session: SessionRecord): SessionsTable {
