@@ -3,12 +3,23 @@ import type { Tables } from '../store/tables';
 import type { BusEvent, BusListener, BusTopic } from './bus-event';
 import type { LocalFanout } from './local-fanout';
 
+/** The arguments of pg_notify. */
+export interface BusNotification {
+  channel: string;
+  payload: string;
+}
+
 /** Publish/subscribe of wake-ups: in-process for one instance, PostgreSQL LISTEN/NOTIFY across instances. */
 export interface Bus {
   /** Connects what carries events between instances (the LISTEN connection); call once, after the store opened. */
   start(): Promise<void>;
   /** Inside a write transaction: the event leaves with the commit and never without it (pg_notify on PostgreSQL). */
   announceWithin(trx: Transaction<Tables>, event: BusEvent): Promise<void>;
+  /**
+   * What announceWithin would send, for a unit that sends it in a statement of its own (pg_notify in a RETURNING:
+   * one round trip less); undefined when this bus sends nothing (one instance).
+   */
+  notificationOf(event: BusEvent): BusNotification | undefined;
   /** An event that is not stored (typing): to every instance, now. */
   publish(event: BusEvent): Promise<void>;
   subscribe(topic: BusTopic, listener: BusListener): () => void;

@@ -82,6 +82,7 @@ export function createPostgresBus(databaseUrl: string): Bus {
     async announceWithin(trx, event) {
       await sql`select pg_notify(${BUS_CHANNEL}, ${envelope(event)})`.execute(trx);
     },
+    notificationOf: (event) => ({ channel: BUS_CHANNEL, payload: envelope(event) }),
     async publish(event) {
       fanout.deliver(event);
       const payload = envelope(event);

@@ -1,7 +1,9 @@
-import type { Kysely, Selectable } from 'kysely';
+import { sql, type Kysely, type Selectable } from 'kysely';
 import type { AuthorRole, LinkCard, LinkPreview, Message } from '../../src/api/wire';
 import { countLinkedVisitorMessage } from './link-store';
-import { firstRow, preparedQuery } from './prepared-query';
+import type { BusNotification } from '../bus/bus';
+import type { BusEvent } from '../bus/bus-event';
+import { firstRow, preparedQuery, type Param } from './prepared-query';
 import type { MessageWindow } from './records';
 import type { StoreCore } from './store-core';
 import type { MessagesTable, Tables } from './tables';
@@ -50,11 +52,14 @@ export function createMessageStore(core: StoreCore): MessageStore {
   return {
     async append(appId, sessionId, draft) {
       try {
-        return await core.write(async ({ trx, announce }) => {
+        return await core.write(async ({ trx, announce, announceInStatement }) => {
           const reserved = await firstRow(reserveSeq(trx, { sessionId, appId, now: draft.createdAt }));
           if (!reserved) throw NOT_APPENDED;
           const message: Message = { ...draft, seq: reserved.last_seq };
-          const inserted = await insertUnlessSent(trx, toRow(sessionId, message));
+          const event: BusEvent = { kind: 'message', appId, sessionId, seq: message.seq, message };
+          const notification = announceInStatement(event);
+          const row = toRow(sessionId, message);
+          const inserted = await (notification ? insertAnnouncing(trx, { ...row, ...notification }) : insertUnlessSent(trx, row));
           if (inserted.numAffectedRows !== 1n) throw NOT_APPENDED;
           if (
             draft.author.role === 'visitor' &&
@@ -63,7 +68,7 @@ export function createMessageStore(core: StoreCore): MessageStore {
           ) {
             throw LINK_LIMIT_REACHED;
           }
-          await announce({ kind: 'message', appId, sessionId, seq: message.seq, message });
+          if (!notification) await announce(event);
           return { kind: 'created' as const, message };
         });
       } catch (error) {
@@ -134,8 +139,15 @@ const reserveSeq = preparedQuery<{ sessionId: string; appId: string; now: string
 );
 
 /** Inserts the message unless its author role already sent its clientId in this session (0 rows affected then). */
-const insertUnlessSent = preparedQuery<MessagesTable, never>((db, param) =>
-  db
+const insertUnlessSent = preparedQuery<MessagesTable, never>((db, param) => insertMessage(db, param));
+
+/** The same, and sends the bus notification for each row inserted (PostgreSQL). */
+const insertAnnouncing = preparedQuery<MessagesTable & BusNotification, never>((db, param) =>
+  insertMessage(db, param).returning(sql<void>`pg_notify(${param('channel')}, ${param('payload')})`.as('notified')),
+);
+
+function insertMessage(db: Kysely<Tables>, param: Param<MessagesTable>) {
+  return db
     .insertInto('messages')
     .values({
       id: param('id'),
@@ -150,8 +162,8 @@ const insertUnlessSent = preparedQuery<MessagesTable, never>((db, param) =>
       preview: param('preview'),
       created_at: param('created_at'),
     })
-    .onConflict((conflict) => conflict.columns(['session_id', 'author_role', 'client_id']).where('client_id', 'is not', null).doNothing()),
-);
+    .onConflict((conflict) => conflict.columns(['session_id', 'author_role', 'client_id']).where('client_id', 'is not', null).doNothing());
+}
 
 const byClientId = preparedQuery<{ sessionId: string; role: AuthorRole; clientId: string }, Selectable<MessagesTable>>((db, param) =>
   db

@@ -1,5 +1,5 @@
 import type { Kysely, Transaction } from 'kysely';
-import type { Bus } from '../bus/bus';
+import type { Bus, BusNotification } from '../bus/bus';
 import type { BusEvent } from '../bus/bus-event';
 import { guardStorage } from './storage-failure';
 import type { Tables } from './tables';
@@ -8,6 +8,12 @@ import type { Tables } from './tables';
 export interface WriteScope {
   trx: Transaction<Tables>;
   announce(event: BusEvent): Promise<void>;
+  /**
+   * Announces the event as announce() does, but the caller sends the notification itself, as
+   * `pg_notify(channel, payload)` in a statement the unit runs anyway (one round trip less on PostgreSQL). The unit
+   * must fail if that statement did not send it. Undefined when there is nothing to send: call announce().
+   */
+  announceInStatement(event: BusEvent): BusNotification | undefined;
 }
 
 /** What every store part is built on: reads, and units of work as transactions. */
@@ -33,6 +39,11 @@ export function createStoreCore(db: Kysely<Tables>, bus: Bus): StoreCore {
             async announce(event) {
               await bus.announceWithin(trx, event);
               announced.push(event);
+            },
+            announceInStatement(event) {
+              const notification = bus.notificationOf(event);
+              if (notification) announced.push(event);
+              return notification;
             },
           }),
         ),
