@@ -7,12 +7,9 @@ const MAX_LOGGED_PATH = 200;
 
 /**
  * One line per request when its response ends: request id, method, path (never the query: links carry identity
-<<<<<<< HEAD
- * there; never a deep link's code), status and duration. The id is also the X-Request-Id response header (hono's requestId). Nothing else from the request is logged: no headers (tokens), no bodies (message text).
-=======
- * there), status and duration. The id is also the X-Request-Id response header (hono's requestId). Nothing else from the request is logged: no headers (tokens), no bodies (message text).
- * No child logger per request (pino builds one with its bindings each time): the rare error lines add reqId themselves.
->>>>>>> throughput2
+ * there; never a deep link's code), status and duration. The id is also the X-Request-Id response header (hono's
+ * requestId). Nothing else from the request is logged: no headers (tokens), no bodies (message text). No child
+ * logger per request (pino builds one with its bindings each time): the rare error lines add reqId themselves.
  */
 export function requestLog(logger: Logger): MiddlewareHandler<AppEnv> {
   return async (c, next) => {
