@@ -4,7 +4,7 @@ import { ApiError } from '../http/api-error';
 import type { DeepLinkRecord } from '../store/records';
 import { DEEP_LINK_CODE_PATTERN } from './deep-link-code';
 import { deepLinkState, type DeepLinkState } from './deep-link-state';
-import { findScenario, type Scenario } from './scenario';
+import { scenarioDeepLinkState, storedScenario, type Scenario } from './scenario';
 
 export interface FoundDeepLink {
   link: DeepLinkRecord;
@@ -15,9 +15,10 @@ export interface FoundDeepLink {
 /** The link behind a code, in whatever state; 404 deep_link_not_found for an unknown code or an app no longer hosted. */
 export async function findDeepLink(context: ApiContext, code: string | undefined): Promise<FoundDeepLink> {
   const link = code !== undefined && DEEP_LINK_CODE_PATTERN.test(code) ? await context.store.deepLinks.find(hashToken(code)) : undefined;
-  const scenario = link && findScenario(context, link.appId, link.scenarioId);
+  const scenario = link && (await storedScenario(context, link.appId, link.scenarioId));
   if (!link || !scenario) throw new ApiError(404, 'deep_link_not_found', 'No such deep link');
-  return { link, state: deepLinkState(link, context.clock.now()), scenario };
+  const now = context.clock.now();
+  return { link, state: scenarioDeepLinkState(scenario, deepLinkState(link, now), now), scenario };
 }
 
 /**

@@ -68,7 +68,11 @@ export type DeepLinkState = 'active' | 'expired' | 'revoked';
  * 404 fullpage_disabled. The page at /p/<code> opens `app`'s chat as the link's user while `state` is active.
  */
 export interface DeepLinkConfigResponse {
-  deepLink: { state: DeepLinkState; expiresAt: string };
+  /**
+   * `linkSlug` and `locale` when the scenario is a chat link: conversations start with that link (its rules and
+   * engagement), in its locale ('*': the page's own choice).
+   */
+  deepLink: { state: DeepLinkState; expiresAt: string; linkSlug?: string; locale?: LinkLocale };
   /** The scenario's app; its welcome is already personalized for an active link. */
   app: AppConfig;
 }
