@@ -8,8 +8,9 @@ const STATES: readonly DeepLinkState[] = ['active', 'expired', 'revoked'];
 
 export function isDeepLinkConfig(value: unknown): value is DeepLinkConfigResponse {
   if (!isObject(value) || !isObject(value.deepLink) || !isAppConfig(value.app)) return false;
-  const { state, expiresAt } = value.deepLink;
-  return STATES.includes(state as DeepLinkState) && isString(expiresAt) && !Number.isNaN(Date.parse(expiresAt));
+  const { state, expiresAt, linkSlug, locale } = value.deepLink;
+  const chatLinkOk = (linkSlug === undefined || isString(linkSlug)) && (locale === undefined || isString(locale));
+  return STATES.includes(state as DeepLinkState) && isString(expiresAt) && !Number.isNaN(Date.parse(expiresAt)) && chatLinkOk;
 }
 
 /** The boot's prefetched answer (or a fresh one), as checked wire data; anything else is a protocol failure. */
