@@ -39,7 +39,10 @@ export function inlineCss(): Plugin {
       // A lazy chunk that imports the entry lists the entry's stylesheet among the files to load with it (settled
       // after transformIndexHtml): that file is gone, and the page has the style already. The entry script takes
       // its place in the list (the list is indexed, so nothing may be removed), which is loaded already.
-      const entry = Object.values(bundle).find((chunk) => chunk.type === 'chunk' && chunk.isEntry);
+      // With a codeSplitting group holding main.tsx, the entry is that group's chunk: the one index.html loads.
+      const html = bundle['index.html'];
+      const script = html?.type === 'asset' ? /<script type="module"[^>]*src="[^"]*?(assets\/[^"]+\.js)"/.exec(String(html.source))?.[1] : undefined;
+      const entry = Object.values(bundle).find((chunk) => chunk.type === 'chunk' && (chunk.isEntry || chunk.fileName === script));
       for (const chunk of Object.values(bundle)) {
         if (!entry || chunk.type !== 'chunk' || !inlined.some((name) => chunk.code.includes(`"${name}"`))) continue;
         const code = inlined.reduce((text, name) => text.replaceAll(`"${name}"`, `"${entry.fileName}"`), chunk.code);

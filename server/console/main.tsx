@@ -4,6 +4,7 @@ import { ConsoleApp } from './console-app';
 import './styles/base.css';
 import './styles/layout.css';
 import './styles/conversation.css';
+import './styles/section-nav.css';
 import './styles/agents.css';
 import './styles/links.css';
 

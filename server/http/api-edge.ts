@@ -5,9 +5,11 @@ import { callerOf } from './caller';
 import { parseRequestTarget } from './request-target';
 import { apiHeaders } from './security-headers';
 
+const API_HEADERS = Object.entries(apiHeaders());
+
 /** JSON and event streams: nothing to render, never cached. */
 export const apiSecurityHeaders: MiddlewareHandler<AppEnv> = async (c, next) => {
-  for (const [name, value] of Object.entries(apiHeaders())) c.header(name, value);
+  for (const [name, value] of API_HEADERS) c.header(name, value);
   await next();
 };
 

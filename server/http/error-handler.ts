@@ -14,7 +14,7 @@ export function handleError(error: Error, c: Context<AppEnv>): Response {
   const outgoing = c.env?.outgoing;
   if (outgoing && (outgoing.headersSent || outgoing.destroyed)) {
     // Too late for an error body: drop the connection so the client sees a failure, not a truncated success.
-    if (!(error instanceof ApiError) && !outgoing.destroyed) c.get('log')?.error({ err: error }, 'error after the response began');
+    if (!(error instanceof ApiError) && !outgoing.destroyed) c.get('log')?.error({ reqId: c.get('requestId'), err: error }, 'error after the response began');
     if (!outgoing.writableEnded) outgoing.destroy();
     return alreadySent();
   }
@@ -24,7 +24,7 @@ export function handleError(error: Error, c: Context<AppEnv>): Response {
 function toApiError(error: Error, c: Context<AppEnv>): ApiError {
   if (error instanceof ApiError) return error;
   if (error instanceof StorageUnavailableError) {
-    c.get('log')?.warn({ err: error }, 'storage unavailable');
+    c.get('log')?.warn({ reqId: c.get('requestId'), err: error }, 'storage unavailable');
     return new ApiError(503, 'storage_unavailable', 'Storage is unavailable; try again shortly', {
       'Retry-After': String(STORAGE_RETRY_AFTER_SECONDS),
     });
@@ -32,6 +32,6 @@ function toApiError(error: Error, c: Context<AppEnv>): ApiError {
   if (error instanceof HTTPException && error.status < 500) {
     return new ApiError(error.status, 'invalid_request', error.message || 'Bad request');
   }
-  c.get('log')?.error({ err: error }, 'unexpected error');
+  c.get('log')?.error({ reqId: c.get('requestId'), err: error }, 'unexpected error');
   return new ApiError(500, 'internal', 'Internal error');
 }

@@ -10,6 +10,8 @@ export type ProxyCheck = (address: string) => boolean;
  * addresses count as their IPv4 address. Throws with the entry that is neither.
  */
 export function parseTrustedProxies(entries: readonly string[]): ProxyCheck {
+  // No proxies configured (the usual case): no address parse on every request.
+  if (entries.length === 0) return NO_PROXIES;
   const ranges: Range[] = entries.map((entry) => {
     if (ipaddr.isValidCIDR(entry)) {
       const [address, bits] = ipaddr.parseCIDR(entry);

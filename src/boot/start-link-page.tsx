@@ -18,6 +18,8 @@ export async function startLinkPage(root: HTMLElement): Promise<void> {
   const slug = linkSlugFromPath(location.pathname);
   if (slug) void preloadChatEngine().catch(() => undefined);
   const config = slug ? requestLinkConfig(page.apiBase, slug, locale) : undefined;
+  // Its refusal (an unknown slug) is read after the language loads: until then it must not count as unhandled.
+  config?.catch(() => undefined);
   await switchLanguage(i18n, locale);
   renderPage(root, { ...page, linkRoute: await prepareLinkPage(i18n, slug, config) }, i18n);
 }

@@ -149,10 +149,11 @@ describe('console: chat links', { timeout: 20_000 }, () => {
     await screen.findByRole('complementary', { name: 'First' }, { timeout: 5000 });
 
     await user.click(screen.getByRole('button', { name: 'New link' }));
+    expect(screen.getByRole('heading', { name: 'New link' })).toHaveFocus();
     await user.type(field('Name'), 'Second');
     await user.type(field('Slug (optional)'), 'taken-slug');
     await user.click(screen.getByRole('button', { name: 'Create link' }));
-    await waitFor(() => expect(field('Slug (optional)')).toHaveFocus());
+    await waitFor(() => expect(field('Slug (optional)')).toHaveFocus(), { timeout: 5000 });
     expect(field('Slug (optional)')).toHaveAccessibleDescription(expect.stringContaining('Another link already uses this slug.'));
 
     await user.click(screen.getByRole('button', { name: 'Cancel' }));

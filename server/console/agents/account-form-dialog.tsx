@@ -1,4 +1,4 @@
-import { useEffect, useRef, useState } from 'preact/hooks';
+import { useLayoutEffect, useRef, useState } from 'preact/hooks';
 import { IDENTITY_LIMITS } from '../../../src/api/limits';
 import type { AgentAppsResponse, AgentRole } from '../../agent-wire';
 import { ApiError, describeError } from '../api/api-error';
@@ -29,7 +29,7 @@ export function AccountFormDialog({ editing, initial, apps, actorRole, submit, o
   const submitButton = useRef<HTMLButtonElement>(null);
   const heading = editing ? `Change ${editing.name}` : 'New agent';
 
-  useEffect(() => form.current?.querySelector<HTMLElement>('input, select')?.focus(), []);
+  useLayoutEffect(() => form.current?.querySelector<HTMLElement>('input, select')?.focus(), []);
 
   const set = (change: Partial<AccountFormValues>) => setValues((current) => ({ ...current, ...change }));
 

@@ -1,4 +1,4 @@
-import { useEffect, useRef, useState } from 'preact/hooks';
+import { useEffect, useLayoutEffect, useRef, useState } from 'preact/hooks';
 import type { AgentAccount, AgentAppsResponse, AgentRole } from '../../agent-wire';
 import type { AgentClient } from '../api/agent-client';
 import { ApiError, describeError } from '../api/api-error';
@@ -33,7 +33,7 @@ export function AgentsSection({ client, apps, actorRole }: Props) {
   const [actionError, setActionError] = useState<string | null>(null);
   const heading = useRef<HTMLHeadingElement>(null);
 
-  useEffect(() => heading.current?.focus(), []);
+  useLayoutEffect(() => heading.current?.focus(), []);
 
   useEffect(() => {
     let active = true;

@@ -1,4 +1,4 @@
-import { useEffect, useRef, useState } from 'preact/hooks';
+import { useLayoutEffect, useRef, useState } from 'preact/hooks';
 import { ApiError, describeError } from '../api/api-error';
 
 interface Props {
@@ -14,7 +14,7 @@ export function ResetConfirm({ name, reset, onCancel, onBusy }: Props) {
   const cancel = useRef<HTMLButtonElement>(null);
   const confirmButton = useRef<HTMLButtonElement>(null);
 
-  useEffect(() => cancel.current?.focus(), []);
+  useLayoutEffect(() => cancel.current?.focus(), []);
 
   async function confirm() {
     setBusy(true);

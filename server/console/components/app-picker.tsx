@@ -1,4 +1,4 @@
-import { useEffect, useRef } from 'preact/hooks';
+import { useLayoutEffect, useRef } from 'preact/hooks';
 import type { AgentAppsResponse } from '../../agent-wire';
 
 interface Props {
@@ -8,7 +8,7 @@ interface Props {
 
 export function AppPicker({ apps, onPick }: Props) {
   const heading = useRef<HTMLHeadingElement>(null);
-  useEffect(() => heading.current?.focus(), []);
+  useLayoutEffect(() => heading.current?.focus(), []);
 
   return (
     <main id="main" class="app-picker">

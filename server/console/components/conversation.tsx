@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useMemo, useRef, useState } from 'preact/hooks';
+import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'preact/hooks';
 import type { AgentPreviewEvent, AgentSessionSummary } from '../../agent-wire';
 import type { Message, Session } from '../../../src/api/wire';
 import { describeError } from '../api/api-error';
@@ -41,7 +41,7 @@ export function Conversation({ client, appId, summary, agentName, onBack, onClos
     [client, appId, sessionId],
   );
   useEffect(() => () => typing.stop(), [typing]);
-  useEffect(() => heading.current?.focus(), []);
+  useLayoutEffect(() => heading.current?.focus(), []);
   const { applyPreview, addMessages } = conversation;
   useEffect(() => onPreview((event) => event.sessionId === sessionId && applyPreview(event)), [onPreview, sessionId, applyPreview]);
 

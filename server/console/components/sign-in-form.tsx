@@ -1,4 +1,4 @@
-import { useEffect, useRef, useState } from 'preact/hooks';
+import { useLayoutEffect, useRef, useState } from 'preact/hooks';
 import type { AgentAccess } from '../api/agent-client';
 import { ApiError, describeError } from '../api/api-error';
 
@@ -16,7 +16,7 @@ export function SignInForm({ notice, verify, onSignedIn }: Props) {
   const [busy, setBusy] = useState(false);
   const input = useRef<HTMLInputElement>(null);
 
-  useEffect(() => input.current?.focus(), []);
+  useLayoutEffect(() => input.current?.focus(), []);
 
   async function submit(event: Event) {
     event.preventDefault();

@@ -1,4 +1,4 @@
-import { useEffect, useRef, useState } from 'preact/hooks';
+import { useLayoutEffect, useRef, useState } from 'preact/hooks';
 import type { LocaleCode } from '../../../src/api/wire';
 import type { AgentChatLink, ChatLinkInput } from '../../links/agent-link-wire';
 import type { FieldErrors } from '../../requests/link-request';
@@ -25,7 +25,7 @@ export function LinkEditor({ appLocales, link, save, onSaved, onCancel }: Props)
   const [saving, setSaving] = useState(false);
   const form = useRef<HTMLFormElement>(null);
   const heading = useRef<HTMLHeadingElement>(null);
-  useEffect(() => heading.current?.focus(), []);
+  useLayoutEffect(() => heading.current?.focus(), []);
 
   const focusFirstError = (found: FieldErrors) => {
     const first = LINK_FORM_FIELDS.find((field) => found[field]);

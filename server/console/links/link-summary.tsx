@@ -1,4 +1,4 @@
-import { useEffect, useRef, useState } from 'preact/hooks';
+import { useEffect, useLayoutEffect, useRef, useState } from 'preact/hooks';
 import type { ChatLinkDetailResponse } from '../../links/agent-link-wire';
 import type { AgentClient } from '../api/agent-client';
 import { describeError } from '../api/api-error';
@@ -35,7 +35,7 @@ export function LinkSummary({ client, appId, linkId, version, onEdit, onToggleDi
       active = false;
     };
   }, [client, appId, linkId, version]);
-  useEffect(() => heading.current?.focus(), [linkId, detail === null]);
+  useLayoutEffect(() => heading.current?.focus(), [linkId, detail === null]);
   useEffect(() => {
     const onKey = (event: KeyboardEvent) => event.key === 'Escape' && onClose();
     document.addEventListener('keydown', onKey);
