@@ -45,12 +45,12 @@ export function scenarioLocale(scenario: Scenario, asked: LocaleCode | undefined
 }
 
 /**
- * A deep link of a chat link follows the link: one disabled since reads as revoked, one expired (or not yet active)
- * as expired, so the page offers a guest chat instead of a conversation the link would refuse.
+ * A deep link of a chat link follows the link: one disabled since reads as revoked, one expired as expired, one not
+ * yet active as not_yet_active, so the page says so and offers a guest chat instead of a conversation the link would
+ * refuse.
  */
 export function scenarioDeepLinkState(scenario: Scenario, state: DeepLinkState, now: string): DeepLinkState {
   if (state !== 'active' || !scenario.link) return state;
   const linkState = stateOf(scenario.link, now);
-  if (linkState === 'disabled') return 'revoked';
-  return linkState === 'active' ? 'active' : 'expired';
+  return linkState === 'disabled' ? 'revoked' : linkState;
 }

@@ -6,6 +6,7 @@ import { checkedDeepLinkConfig } from '../api/deep-link-config';
 import { isApiFailure } from '../api/api-failure';
 import { BootContext } from '../boot/boot-context';
 import { accentColors } from '../config/accent-color';
+import { formatMoment } from '../i18n/format-moment';
 import { resolvedLocale, switchLanguage } from '../i18n/setup-i18n';
 import { useT } from '../i18n/use-t';
 import { ErrorScreen, type ScreenKind } from '../components/error-screen';
@@ -55,7 +56,8 @@ function failureKind(error: unknown): ScreenKind {
 
 /**
  * `/p/<code>`: a personal deep link. One call resolves it; an active link opens its scenario's chat as the link's
- * user, with the welcome the server personalized. An expired or revoked link says so and offers a guest chat.
+ * user, with the welcome the server personalized. An expired or revoked link, or one whose chat link has not opened
+ * yet (it says from when), says so and offers a guest chat.
  */
 export default function DeepLinkRoute() {
   const { code } = useRoute().params;
@@ -116,8 +118,17 @@ function ValidDeepLinkRoute({ code }: { code: string }) {
     content = <ErrorScreen kind={state.kind} action={canRetry ? { label: t('errors.tryAgain'), onClick: () => setAttempt((n) => n + 1) } : undefined} />;
   } else {
     const { deepLink, app } = state.answer;
-    const asGuest = () => route(`/direct/${encodeURIComponent(app.appId)}`);
-    content = <ErrorScreen kind={deepLink.state === 'revoked' ? 'deep_link_revoked' : 'deep_link_expired'} action={{ label: t('errors.chatAsGuest'), onClick: asGuest }} />;
+    const asGuest = { label: t('errors.chatAsGuest'), onClick: () => route(`/direct/${encodeURIComponent(app.appId)}`) };
+    content =
+      deepLink.state === 'not_yet_active' ? (
+        <ErrorScreen
+          kind="deep_link_not_yet_active"
+          values={{ when: deepLink.activeFrom ? formatMoment(deepLink.activeFrom, resolvedLocale(i18n)) : '' }}
+          action={asGuest}
+        />
+      ) : (
+        <ErrorScreen kind={deepLink.state === 'revoked' ? 'deep_link_revoked' : 'deep_link_expired'} action={asGuest} />
+      );
   }
   const colours = accentColors(state.status === 'ready' ? state.answer.app.branding.accentColor : undefined);
   return (

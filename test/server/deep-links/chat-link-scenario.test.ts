@@ -109,4 +109,26 @@ describe('a chat link as the scenario', () => {
     const opened = await call(server.url, '/api/apps/shop/visitors', { body: { locale: 'en', deepLink: code } });
     expect([opened.status, opened.body.error.code]).toEqual([410, 'deep_link_revoked']);
   });
+
+  it('while its chat link is not yet active: not_yet_active with the start (403 on open), then active from the start', async () => {
+    const activeFrom = new Date(T0 + 3_600_000).toISOString();
+    const link = await chatLink('shop', { name: 'Campaign', locale: 'en', activeFrom });
+    const code = await deepLinkOf(link.slug);
+    const early = await deepLinkConfig(code);
+    expect(early.body.deepLink).toMatchObject({ state: 'not_yet_active', activeFrom, linkSlug: link.slug });
+    // The attributes fill nothing before the link is open.
+    expect(early.body.app.branding.welcome).not.toContain('Zoé');
+    const opened = await call(server.url, '/api/apps/shop/visitors', { body: { locale: 'en', deepLink: code } });
+    expect([opened.status, opened.body.error.code]).toEqual([403, 'deep_link_not_yet_active']);
+    clock = T0 + 3_600_000;
+    try {
+      const open = await deepLinkConfig(code);
+      expect(open.body.deepLink.state).toBe('active');
+      expect(open.body.deepLink).not.toHaveProperty('activeFrom');
+      expect(open.body.app.branding.welcome).toContain('Zoé');
+      expect((await newVisitor(server.url, { appId: 'shop', deepLink: code })).visitor.verified).toBe(true);
+    } finally {
+      clock = T0;
+    }
+  });
 });
