@@ -4,8 +4,6 @@ import type { AppConfig, LocaleCode } from '../api/wire';
 import type { ChatEngine } from '../chat/chat-engine';
 import type { ChatFailure } from '../chat/chat-state';
 import { useChatState } from '../chat/use-chat-state';
-import { afterFirstPaint } from '../dom/after-first-paint';
-import { watchConnectivity } from '../dom/watch-connectivity';
 import { isEmbedded, tellParent } from '../embed/parent-bridge';
 import { dropChatLink } from '../link/scrub-identity';
 import { useT } from '../i18n/use-t';
@@ -45,17 +43,8 @@ export function ChatPage({ controller, config, locales, onLanguageChange, onRest
   const state = useChatState(controller);
 
   useEffect(() => {
-    // The engine's first calls (visitor, stream reader) wait for the first paint like the rest of the page's follow-up.
-    let mounted = true;
-    void afterFirstPaint().then(() => {
-      if (mounted) void controller.start();
-    });
-    const unwatch = watchConnectivity(controller);
-    return () => {
-      mounted = false;
-      unwatch();
-      controller.dispose();
-    };
+    void controller.start();
+    return () => controller.dispose();
   }, [controller]);
 
   const embedded = isEmbedded();
