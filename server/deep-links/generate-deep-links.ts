@@ -7,7 +7,7 @@ import type { ApiKeyRecord, DeepLinkRecord } from '../store/records';
 import { normalizeAttributes } from './attribute-rules';
 import { deepLinkUrl, newDeepLinkCode } from './deep-link-code';
 import { deepLinkLimits, IDEMPOTENCY_WINDOW_MS } from './deep-link-limits';
-import { findScenario } from './scenario';
+import { requireScenario } from './scenario';
 
 /** One entry of the answer, in the order of the dataset. */
 export interface GeneratedDeepLink {
@@ -35,8 +35,7 @@ export async function generateDeepLinks(
   origin: string,
   idempotency?: { key: string; bodyHash: string },
 ): Promise<Generation> {
-  const scenario = findScenario(context, apiKey.appId, request.scenarioId);
-  if (!scenario) throw new ApiError(422, 'invalid_scenario', 'scenario_id is not this API key\'s app or one of its chat links');
+  const scenario = await requireScenario(context, apiKey.appId, request.scenarioId);
   if (!scenario.app.fullPage) throw new ApiError(404, 'fullpage_disabled', 'The full chat page is turned off for this app');
 
   const now = context.clock.now();

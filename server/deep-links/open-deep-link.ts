@@ -4,7 +4,7 @@ import { ApiError } from '../http/api-error';
 import type { DeepLinkRecord } from '../store/records';
 import { DEEP_LINK_CODE_PATTERN } from './deep-link-code';
 import { deepLinkState, type DeepLinkState } from './deep-link-state';
-import { findScenario, type Scenario } from './scenario';
+import { scenarioDeepLinkState, storedScenario, type Scenario } from './scenario';
 
 export interface FoundDeepLink {
   link: DeepLinkRecord;
@@ -15,18 +15,21 @@ export interface FoundDeepLink {
 /** The link behind a code, in whatever state; 404 deep_link_not_found for an unknown code or an app no longer hosted. */
 export async function findDeepLink(context: ApiContext, code: string | undefined): Promise<FoundDeepLink> {
   const link = code !== undefined && DEEP_LINK_CODE_PATTERN.test(code) ? await context.store.deepLinks.find(hashToken(code)) : undefined;
-  const scenario = link && findScenario(context, link.appId, link.scenarioId);
+  const scenario = link && (await storedScenario(context, link.appId, link.scenarioId));
   if (!link || !scenario) throw new ApiError(404, 'deep_link_not_found', 'No such deep link');
-  return { link, state: deepLinkState(link, context.clock.now()), scenario };
+  const now = context.clock.now();
+  return { link, state: scenarioDeepLinkState(scenario, deepLinkState(link, now), now), scenario };
 }
 
 /**
- * A visitor arrives with a link's code: the link must be active and of this app (otherwise 410 or 404). Its
+ * A visitor arrives with a link's code: the link must be active and of this app (otherwise 410 once revoked or
+ * expired, 403 while its chat link is not yet active, 404 for another app's). Its
  * attributes become the user's context, which agents see; the user id becomes the visitor's customer.
  */
 export async function openDeepLink(context: ApiContext, appId: string, code: string): Promise<DeepLinkRecord> {
   const { link, state } = await findDeepLink(context, code);
   if (link.appId !== appId) throw new ApiError(404, 'deep_link_not_found', 'No such deep link');
+  if (state === 'not_yet_active') throw new ApiError(403, 'deep_link_not_yet_active', "This deep link's chat link is not open yet");
   if (state !== 'active') throw new ApiError(410, `deep_link_${state}`, `This deep link is ${state}`);
   await context.store.deepLinks.saveUserContext({ appId, userId: link.userId, attributes: link.attributes, updatedAt: context.clock.now() });
   return link;

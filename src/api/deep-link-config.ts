@@ -4,12 +4,14 @@ import { isObject, isString } from './json-shape';
 import { isAppConfig } from './app-config-guard';
 import { ApiFailure } from './api-failure';
 
-const STATES: readonly DeepLinkState[] = ['active', 'expired', 'revoked'];
+const STATES: readonly DeepLinkState[] = ['active', 'not_yet_active', 'expired', 'revoked'];
 
 export function isDeepLinkConfig(value: unknown): value is DeepLinkConfigResponse {
   if (!isObject(value) || !isObject(value.deepLink) || !isAppConfig(value.app)) return false;
-  const { state, expiresAt } = value.deepLink;
-  return STATES.includes(state as DeepLinkState) && isString(expiresAt) && !Number.isNaN(Date.parse(expiresAt));
+  const { state, expiresAt, linkSlug, locale, activeFrom } = value.deepLink;
+  const isMoment = (moment: unknown) => isString(moment) && !Number.isNaN(Date.parse(moment));
+  const chatLinkOk = (linkSlug === undefined || isString(linkSlug)) && (locale === undefined || isString(locale));
+  return STATES.includes(state as DeepLinkState) && isMoment(expiresAt) && (activeFrom === undefined || isMoment(activeFrom)) && chatLinkOk;
 }
 
 /** The boot's prefetched answer (or a fresh one), as checked wire data; anything else is a protocol failure. */

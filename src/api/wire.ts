@@ -22,6 +22,7 @@ export type ErrorCode =
   | 'deep_link_not_found'
   | 'deep_link_expired'
   | 'deep_link_revoked'
+  | 'deep_link_not_yet_active'
   | 'internal';
 
 /** Every error answer, with a fitting 4xx/5xx status. `message` is for developers, never shown to visitors. */
@@ -61,14 +62,19 @@ export interface AppConfig {
   team?: TeamMember[];
 }
 
-export type DeepLinkState = 'active' | 'expired' | 'revoked';
+/** `not_yet_active`: the deep link's chat link has not opened yet (`activeFrom` says when it does). */
+export type DeepLinkState = 'active' | 'not_yet_active' | 'expired' | 'revoked';
 
 /**
  * GET /api/deep-links/{code}/config?locale=xx → 200 DeepLinkConfigResponse | 404 deep_link_not_found |
  * 404 fullpage_disabled. The page at /p/<code> opens `app`'s chat as the link's user while `state` is active.
  */
 export interface DeepLinkConfigResponse {
-  deepLink: { state: DeepLinkState; expiresAt: string };
+  /**
+   * `linkSlug` and `locale` when the scenario is a chat link: conversations start with that link (its rules and
+   * engagement), in its locale ('*': the page's own choice). `activeFrom` while that link is not yet active.
+   */
+  deepLink: { state: DeepLinkState; expiresAt: string; linkSlug?: string; locale?: LinkLocale; activeFrom?: string };
   /** The scenario's app; its welcome is already personalized for an active link. */
   app: AppConfig;
 }

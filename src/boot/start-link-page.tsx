@@ -23,3 +23,9 @@ export async function startLinkPage(root: HTMLElement): Promise<void> {
   await switchLanguage(i18n, locale);
   renderPage(root, { ...page, linkRoute: await prepareLinkPage(i18n, slug, config) }, i18n);
 }
+
+// A personal deep link made for a chat link borrows the link screens from this chunk (no chunk of their own, whose
+// name the entry would have to carry).
+export { addLinkMessages } from '../pages/link-messages';
+export { linkFailureScreen } from '../pages/link-failure-screen';
+export { fixedLinkLocale } from '../link/link-locale';

@@ -1,6 +1,8 @@
 import type { IdentityPayload, InputVars, LocaleCode, Session } from '../api/wire';
 import { isApiFailure } from '../api/api-failure';
 import { createSession, fetchSession, fetchSessions } from '../api/chat-api';
+import { afterFirstPaint } from '../dom/after-first-paint';
+import { watchConnectivity } from '../dom/watch-connectivity';
 import type { SafeStorage } from '../storage/safe-storage';
 import { storageKeys } from '../storage/storage-keys';
 import { newClientId } from './client-id';
@@ -97,6 +99,12 @@ export class ChatController implements ChatEngine {
     this.outbox.refresh();
     if (this.options.identityMalformed) store.update({ identityNotice: 'malformed' });
     if (!isOnline()) store.update({ connection: 'offline' });
+    // The network waits for the first paint: an effect (start's caller) may run before anything is on screen.
+    await afterFirstPaint();
+    if (this.stopper.signal.aborted) return;
+    // The browser's hints about connectivity and page life reach the engine until it is disposed (here, not in the
+    // page: the first paint carries none of it).
+    this.stopper.signal.addEventListener('abort', watchConnectivity(this));
     // Fetch the stream reader alongside the visitor call, so it is there when a conversation opens.
     void import('./live-stream').catch(() => undefined);
     void this.sender.run();

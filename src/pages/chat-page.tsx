@@ -4,7 +4,6 @@ import type { AppConfig, LocaleCode } from '../api/wire';
 import type { ChatEngine } from '../chat/chat-engine';
 import type { ChatFailure } from '../chat/chat-state';
 import { useChatState } from '../chat/use-chat-state';
-import { watchConnectivity } from '../dom/watch-connectivity';
 import { isEmbedded, tellParent } from '../embed/parent-bridge';
 import { dropChatLink } from '../link/scrub-identity';
 import { useT } from '../i18n/use-t';
@@ -45,11 +44,7 @@ export function ChatPage({ controller, config, locales, onLanguageChange, onRest
 
   useEffect(() => {
     void controller.start();
-    const unwatch = watchConnectivity(controller);
-    return () => {
-      unwatch();
-      controller.dispose();
-    };
+    return () => controller.dispose();
   }, [controller]);
 
   const embedded = isEmbedded();

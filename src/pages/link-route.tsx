@@ -14,10 +14,9 @@ import { ErrorScreen, type ScreenKind } from '../components/error-screen';
 import { LinkStateScreen } from '../components/link-state-screen';
 import { LoadingSkeleton } from '../components/loading-skeleton';
 import { addLinkMessages } from './link-messages';
+import { linkFailureScreen } from './link-failure-screen';
 import { ChatRoute } from './chat-route';
-import type { FailureScreen } from './chat-page';
 import type { i18n as I18n } from 'i18next';
-import type { ChatEngine } from '../chat/chat-engine';
 import { switchLanguage } from '../i18n/setup-i18n';
 
 type Prefetched = { slug: string; result: Promise<unknown> };
@@ -35,16 +34,6 @@ export async function prepareLinkPage(i18n: I18n, slug: string | undefined, conf
   const prefetched = slug && config ? { slug, result: config } : undefined;
   return () => <LinkRoute prefetched={prefetched} />;
 }
-
-/** A participant at the link's limit has a conversation already (on this device, or as this customer): offer it. */
-function LinkLimitScreen({ engine, open }: { engine: ChatEngine; open(sessionId: string): void }) {
-  const { t } = useT();
-  const openLatest = () => void engine.listConversations().then(([latest]) => latest && open(latest.id), () => undefined);
-  return <ErrorScreen kind="link_limit_reached" action={{ label: t('errors.openConversation'), onClick: openLatest }} />;
-}
-
-const linkFailureScreen: FailureScreen = (failure, engine, open) =>
-  failure === 'link_limit_reached' ? <LinkLimitScreen engine={engine} open={open} /> : undefined;
 
 type LinkState = { status: 'loading' } | { status: 'ready'; answer: ChatLinkConfigResponse } | { status: 'failed'; kind: ScreenKind };
 

@@ -2,6 +2,7 @@ import AxeBuilder from '@axe-core/playwright';
 import { readFileSync } from 'node:fs';
 import { expect, test, type Page } from '@playwright/test';
 import { chatPage } from './support/chat-page';
+import { LINK_MOMENT_FORMAT } from '../../src/i18n/format-moment';
 import { E2E_AGENT_TOKEN, E2E_ORIGIN } from './support/e2e-settings';
 
 const APP = 'member_app';
@@ -17,11 +18,11 @@ async function createApiKey(): Promise<string> {
   return (await response.json()).key;
 }
 
-async function generate(key: string, dataset: object[]): Promise<Array<{ user_id: string; url: string }>> {
+async function generate(key: string, dataset: object[], scenario = APP): Promise<Array<{ user_id: string; url: string }>> {
   const response = await fetch(`${E2E_ORIGIN}/public/api/generate-webchat-deep-link`, {
     method: 'POST',
     headers: { Authorization: `Bearer ${key}`, 'Content-Type': 'application/json' },
-    body: JSON.stringify({ scenario_id: APP, dataset }),
+    body: JSON.stringify({ scenario_id: scenario, dataset }),
   });
   expect(response.status).toBe(201);
   return response.json();
@@ -119,4 +120,39 @@ test('a revoked or expired link has its own translated, axe-clean screen in ever
   await expect(page).toHaveURL(new RegExp(`/direct/${APP}`));
   await expect(page.getByText('Hi! Your desk is ready.')).toBeVisible();
   await expect(page.getByText(/Gone/)).toHaveCount(0);
+});
+
+test('a link made for a chat link that has not opened yet says from when, in every language, and offers a guest chat', async ({ browser }) => {
+  const key = await createApiKey();
+  const activeFrom = '2031-03-01T09:30:00.000Z';
+  const answer = await fetch(`${E2E_ORIGIN}/api/agent/apps/${APP}/links`, {
+    method: 'POST',
+    headers: { Authorization: `Bearer ${E2E_AGENT_TOKEN}`, 'Content-Type': 'application/json' },
+    body: JSON.stringify({ name: 'Spring campaign', locale: '*', activeFrom }),
+  });
+  expect(answer.status).toBe(201);
+  const { link } = await answer.json();
+  const [deepLink] = await generate(key, [{ attributes: { name: 'Early' } }], link.slug);
+  const code = new URL(deepLink!.url).pathname.split('/')[2];
+  const page = await (await browser.newContext({ timezoneId: 'America/Sao_Paulo' })).newPage();
+
+  for (const locale of LOCALES) {
+    const texts = JSON.parse(readFileSync(`locales/${locale}/deep-links.json`, 'utf8')).errors;
+    await page.goto(`/p/${code}?lang=${locale}`);
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText(texts.deep_link_not_yet_active.title);
+    await expect(page.getByRole('heading', { level: 1 })).toBeFocused();
+    // The date as this browser formats it with the page's options (its ICU and time zone, not Node's).
+    const when = await page.evaluate(
+      ([moment, tag, options]) => new Intl.DateTimeFormat(tag, options).format(new Date(moment)),
+      [activeFrom, locale.replace(/-(cn|tw)$/, (region) => region.toUpperCase()), LINK_MOMENT_FORMAT] as const,
+    );
+    await expect(page.getByText(texts.deep_link_not_yet_active.body.replace('{{when}}', when), { exact: true })).toBeVisible();
+    await expect(page.getByRole('button', { name: texts.chatAsGuest })).toBeVisible();
+    await expectNoAxeViolations(page);
+  }
+
+  await page.getByRole('button', { name: JSON.parse(readFileSync('locales/ru/deep-links.json', 'utf8')).errors.chatAsGuest }).click();
+  await expect(page).toHaveURL(new RegExp(`/direct/${APP}`));
+  await expect(page.getByRole('textbox')).toBeVisible();
+  await expect(page.getByText(/Early/)).toHaveCount(0);
 });

@@ -128,3 +128,29 @@ describe('chat link states, in all nine languages', () => {
     expect(earlier.messages.at(-1)?.text).toBe('One more question');
   });
 });
+
+describe('a personal deep link made for a chat link (/p/<code>)', () => {
+  const code = 'A'.repeat(32);
+
+  it("opens in the link's fixed language and starts the conversation with the link", async () => {
+    const backend = newBackend();
+    backend.deepLinks.set(code, { linkSlug: 'printemps', locale: 'fr' });
+    await openPage(`/p/${code}`, ['en-US']);
+    const composer = await screen.findByRole('textbox', { name: 'Votre message' });
+    expect(document.documentElement.lang).toBe('fr');
+    expect(screen.getByRole('heading', { level: 1, name: 'Demo Shop (fr)' })).toBeInTheDocument();
+    await userEvent.setup().type(composer, 'Bonjour{Enter}');
+    await waitFor(() => expect(backend.sentBodies).toHaveLength(1));
+    expect(backend.sessionBodies).toEqual([{ link: 'printemps' }]);
+    expect(backend.visitorBodies[0]).toMatchObject({ deepLink: code });
+  });
+
+  it('a deep link of the app itself keeps the browser language and starts a plain conversation', async () => {
+    const backend = newBackend();
+    backend.deepLinks.set(code, {});
+    await openPage(`/p/${code}`, ['en-US']);
+    await userEvent.setup().type(await screen.findByRole('textbox', { name: 'Your message' }), 'Hello{Enter}');
+    await waitFor(() => expect(backend.sentBodies).toHaveLength(1));
+    expect(backend.sessionBodies).toEqual([{}]);
+  });
+});

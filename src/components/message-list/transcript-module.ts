@@ -1,13 +1,14 @@
 import { useEffect, useState } from 'preact/hooks';
 import type { ComponentType } from 'preact';
 import type { TranscriptProps } from './transcript';
+import { afterFirstPaint } from '../../dom/after-first-paint';
 
 let loaded: ComponentType<TranscriptProps> | undefined;
 let loading: Promise<ComponentType<TranscriptProps>> | undefined;
-const load = () => (loading ??= import('./transcript').then((module) => (loaded = module.Transcript)));
+const load = () => (loading ??= afterFirstPaint().then(() => import('./transcript')).then((module) => (loaded = module.Transcript)));
 
 /**
- * The transcript renderer, fetched after the first paint (an effect), in parallel with the transcript itself, which
+ * The transcript renderer, fetched once the first paint is on screen, in parallel with the transcript itself, which
  * the conversation engine also starts fetching then: it costs the first paint nothing and the messages no wait.
  */
 export function useTranscriptModule(): ComponentType<TranscriptProps> | undefined {

@@ -38,6 +38,8 @@ export interface FakeBackend {
   sessionBodies: unknown[];
   /** Slugs whose limit this backend reports reached on POST .../sessions. */
   linksAtLimit: Set<string>;
+  /** Active personal deep links by code; `/deep-links/{code}/config` brands them like a chat link's config. */
+  deepLinks: Map<string, { linkSlug?: string; locale?: PublicChatLink['locale'] }>;
   agentSays(sessionId: string, text: string): Message;
   agentTyping(sessionId: string): void;
   /** Sets (or with no preview removes) a message's link preview and sends the update on the stream. */
@@ -80,6 +82,7 @@ export function createFakeBackend(overrides: Partial<AppConfig> = {}): FakeBacke
     linkConfigLocales: [],
     sessionBodies: [],
     linksAtLimit: new Set(),
+    deepLinks: new Map(),
     agentSays(sessionId, text) {
       return append(sessionId, { role: 'agent', name: 'Sam' }, { kind: 'text', text });
     },
@@ -175,6 +178,15 @@ export function createFakeBackend(overrides: Partial<AppConfig> = {}): FakeBacke
       backend.linkConfigLocales.push(locale);
       const title = `${backend.config.name} (${locale as LocaleCode})`;
       return HttpResponse.json({ link, app: { ...backend.config, branding: { ...backend.config.branding, title } } });
+    }),
+    http.get(`${API}/deep-links/:code/config`, ({ request, params }) => {
+      const deepLink = backend.deepLinks.get(String(params.code));
+      if (!deepLink) return error(404, 'deep_link_not_found');
+      const asked = new URL(request.url).searchParams.get('locale') ?? '';
+      const locale = deepLink.locale && deepLink.locale !== '*' ? deepLink.locale : asked;
+      const title = `${backend.config.name} (${locale})`;
+      const expiresAt = '2099-01-01T00:00:00.000Z';
+      return HttpResponse.json({ deepLink: { state: 'active', expiresAt, ...deepLink }, app: { ...backend.config, branding: { ...backend.config.branding, title } } });
     }),
     http.get(`${API}/apps/:appId/config`, ({ params }) => {
       if (backend.configError === 'network') return HttpResponse.error();
