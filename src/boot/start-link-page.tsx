@@ -1,5 +1,4 @@
 import { requestLinkConfig } from '../api/link-config';
-import { preloadChatEngine } from '../chat/lazy-chat-engine';
 import { createI18n, resolvedLocale, switchLanguage } from '../i18n/setup-i18n';
 import { readLinkLocaleHint } from '../link/link-locale';
 import { prepareLinkPage } from '../pages/link-route';
@@ -7,8 +6,8 @@ import { linkSlugFromPath } from '../link/link-slug';
 import { readPage, renderPage } from './page-boot';
 
 /**
- * `/c/<slug>`: the link's config (slug → app, state, branding) travels with the locale and the conversation engine,
- * as an app's config does on /direct/ pages. A fixed-locale link beats ?lang: the server names its language in the
+ * `/c/<slug>`: the link's config (slug → app, state, branding) travels with the locale, as an app's config does on
+ * /direct/ pages. A fixed-locale link beats ?lang: the server names its language in the
  * page it serves, so that language file is the first one fetched.
  */
 export async function startLinkPage(root: HTMLElement): Promise<void> {
@@ -16,7 +15,6 @@ export async function startLinkPage(root: HTMLElement): Promise<void> {
   const i18n = await createI18n(readLinkLocaleHint(document) ?? page.link.lang, page.storage);
   const locale = resolvedLocale(i18n);
   const slug = linkSlugFromPath(location.pathname);
-  if (slug) void preloadChatEngine().catch(() => undefined);
   const config = slug ? requestLinkConfig(page.apiBase, slug, locale) : undefined;
   // Its refusal (an unknown slug) is read after the language loads: until then it must not count as unhandled.
   config?.catch(() => undefined);

@@ -1,7 +1,6 @@
 import { fetchAppConfig, requestDeepLinkConfig } from '../api/app-config-api';
 import { createI18n, resolvedLocale, switchLanguage } from '../i18n/setup-i18n';
 import { appIdFromPath, deepLinkCodeFromPath } from '../routes';
-import { preloadChatEngine } from '../chat/lazy-chat-engine';
 import { readPage, renderPage } from './page-boot';
 
 /** Reads the link, scrubs identity from the address bar, loads language and config in parallel, then renders. */
@@ -12,12 +11,11 @@ export async function startPage(root: HTMLElement): Promise<void> {
   const i18n = await createI18n(page.link.lang, page.storage);
   const locale = resolvedLocale(i18n);
 
-  // The locale, the app config and the conversation engine travel in parallel: the first paint waits only for the
-  // first two, and the engine fills the page in when it arrives.
-  // A personal deep link's config and its screens' chunk travel alongside them too.
+  // The locale and the app config travel in parallel (the server announced both with the page); the conversation
+  // engine is asked for by the page's first effect, after the first paint, and fills the page in when it arrives.
+  // A personal deep link's config and its screens' chunk travel alongside the locale and config.
   const appId = appIdFromPath(location.pathname);
   const code = deepLinkCodeFromPath(location.pathname);
-  if (appId || code) void preloadChatEngine().catch(() => undefined);
   const prefetchedConfig = appId ? { appId, result: fetchAppConfig({ base: page.apiBase, appId }, locale) } : undefined;
   const prefetchedDeepLink = code ? { code, result: requestDeepLinkConfig(page.apiBase, code, locale) } : undefined;
   await Promise.all([

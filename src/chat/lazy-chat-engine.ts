@@ -7,7 +7,7 @@ type EngineModule = typeof import('./chat-controller');
 
 let loading: Promise<EngineModule> | undefined;
 
-/** Starts downloading the engine's code (the boot calls this alongside the locale and the config). */
+/** Starts downloading the engine's code (once; the page's first effect asks for it, after the first paint). */
 export function preloadChatEngine(): Promise<EngineModule> {
   loading ??= import('./chat-controller');
   // A failed download may be tried again (Try again builds a new engine).
@@ -29,19 +29,23 @@ export function createLazyChatEngine(options: ChatControllerOptions): ChatEngine
     state = next;
     for (const listener of listeners) listener(next);
   };
-  const ready: Promise<ChatEngine> = preloadChatEngine().then(
-    ({ ChatController }) => {
-      engine = new ChatController(options);
-      if (disposed) engine.dispose();
-      else engine.subscribe(notify);
-      return engine;
-    },
-    (error: unknown) => {
-      notify({ ...state, phase: 'failed', failure: 'server' });
-      throw error;
-    },
-  );
-  const later = (call: (engine: ChatEngine) => void) => void ready.then(call, () => undefined);
+  // Asked for by the first call (start() runs in an effect, after the first paint): the paint never waits for the
+  // engine's download or evaluation.
+  let loaded: Promise<ChatEngine> | undefined;
+  const ready = (): Promise<ChatEngine> =>
+    (loaded ??= preloadChatEngine().then(
+      ({ ChatController }) => {
+        engine = new ChatController(options);
+        if (disposed) engine.dispose();
+        else engine.subscribe(notify);
+        return engine;
+      },
+      (error: unknown) => {
+        notify({ ...state, phase: 'failed', failure: 'server' });
+        throw error;
+      },
+    ));
+  const later = (call: (engine: ChatEngine) => void) => void ready().then(call, () => undefined);
 
   return {
     getState: () => state,
@@ -49,7 +53,7 @@ export function createLazyChatEngine(options: ChatControllerOptions): ChatEngine
       listeners.add(listener);
       return () => listeners.delete(listener);
     },
-    start: () => ready.then((loaded) => (disposed ? undefined : loaded.start()), () => undefined),
+    start: () => ready().then((loaded) => (disposed ? undefined : loaded.start()), () => undefined),
     dispose() {
       disposed = true;
       listeners.clear();
@@ -60,9 +64,9 @@ export function createLazyChatEngine(options: ChatControllerOptions): ChatEngine
     discard: (clientId) => later((loaded) => loaded.discard(clientId)),
     dismissIdentityNotice: () => later((loaded) => loaded.dismissIdentityNotice()),
     startNewChat: () => later((loaded) => loaded.startNewChat()),
-    listConversations: () => ready.then((loaded) => loaded.listConversations()),
-    switchConversation: (sessionId) => ready.then((loaded) => loaded.switchConversation(sessionId)),
-    loadEarlier: () => ready.then((loaded) => loaded.loadEarlier(), () => undefined),
+    listConversations: () => ready().then((loaded) => loaded.listConversations()),
+    switchConversation: (sessionId) => ready().then((loaded) => loaded.switchConversation(sessionId)),
+    loadEarlier: () => ready().then((loaded) => loaded.loadEarlier(), () => undefined),
     saveDraft: (text) => drafts.save(text),
     loadDraft: () => drafts.load(),
     reconnectNow: () => engine?.reconnectNow(),
