@@ -1,3 +1,4 @@
+import { afterFirstPaint } from '../dom/after-first-paint';
 import type { ChatControllerOptions } from './chat-controller';
 import type { ChatEngine } from './chat-engine';
 import { initialChatState, type ChatState } from './chat-state';
@@ -7,9 +8,9 @@ type EngineModule = typeof import('./chat-controller');
 
 let loading: Promise<EngineModule> | undefined;
 
-/** Starts downloading the engine's code (once; the page's first effect asks for it, after the first paint). */
+/** Downloads the engine's code once the first paint is on screen (asked for by the page's first effect). */
 export function preloadChatEngine(): Promise<EngineModule> {
-  loading ??= import('./chat-controller');
+  loading ??= afterFirstPaint().then(() => import('./chat-controller'));
   // A failed download may be tried again (Try again builds a new engine).
   loading.catch(() => (loading = undefined));
   return loading;
