@@ -61,7 +61,7 @@ export interface AgentParticipant {
   updatedAt: string;
 }
 
-/** GET .../participants?q=&limit=&after=: newest first; `next` is the `after` of the next page, null on the last. */
+/** GET .../participants?q=&limit=&after=: newest first (one import by external id); `next` is the `after` of the next page, null on the last. */
 export interface ParticipantListResponse {
   participants: AgentParticipant[];
   next: string | null;

@@ -25,7 +25,7 @@ export interface ParticipantStore {
    * External ids must be distinct within one call.
    */
   upsert(appId: string, rows: readonly ParticipantUpsert[], at: string): Promise<UpsertCounts>;
-  /** Newest first; `next` is the `after` of the following page, or null on the last one. */
+  /** Newest first (then by external id); `next` is the `after` of the following page, or null on the last one. */
   page(appId: string, page: ParticipantPage): Promise<{ participants: ParticipantRecord[]; next: string | null }>;
   find(appId: string, externalId: string): Promise<ParticipantRecord | undefined>;
   /** Every participant of the app, subscribed or not, ordered by external id (a stable order to sample from). */
@@ -78,13 +78,22 @@ export function createParticipantStore(core: StoreCore): ParticipantStore {
           );
         }
         if (after) {
-          const cursor = await db.selectFrom('participants').select(['created_at', 'id']).where('app_id', '=', appId).where('id', '=', after).executeTakeFirst();
+          const cursor = await db
+            .selectFrom('participants')
+            .select(['created_at', 'external_id'])
+            .where('app_id', '=', appId)
+            .where('id', '=', after)
+            .executeTakeFirst();
           if (!cursor) return { participants: [], next: null };
           select = select.where((eb) =>
-            eb.or([eb('created_at', '<', cursor.created_at), eb.and([eb('created_at', '=', cursor.created_at), eb('id', '<', cursor.id)])]),
+            eb.or([
+              eb('created_at', '<', cursor.created_at),
+              eb.and([eb('created_at', '=', cursor.created_at), eb('external_id', '>', cursor.external_id)]),
+            ]),
           );
         }
-        const rows = await select.orderBy('created_at', 'desc').orderBy('id', 'desc').limit(limit + 1).execute();
+        // Those created by one import share a time: among them, by external id.
+        const rows = await select.orderBy('created_at', 'desc').orderBy('external_id').limit(limit + 1).execute();
         const participants = rows.slice(0, limit).map(toRecord);
         return { participants, next: rows.length > limit ? participants[participants.length - 1].id : null };
       }),

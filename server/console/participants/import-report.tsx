@@ -33,9 +33,10 @@ export function ImportReport({ fileName, report }: Props) {
         </li>
       </ul>
       {rejected.length > 0 && (
-        <div class="participant-table__scroll" tabIndex={0} aria-labelledby="rejected-caption">
-          <table class="participant-table">
-            <caption id="rejected-caption">Rejected rows (nothing was saved for them)</caption>
+        <>
+          <h4 id="rejected-heading">Rejected rows (nothing was saved for them)</h4>
+          <div class="participant-table__scroll" tabIndex={0} aria-labelledby="rejected-heading">
+          <table class="participant-table" aria-labelledby="rejected-heading">
             <thead>
               <tr>
                 <th scope="col">Line</th>
@@ -55,7 +56,8 @@ export function ImportReport({ fileName, report }: Props) {
               ))}
             </tbody>
           </table>
-        </div>
+          </div>
+        </>
       )}
     </section>
   );

@@ -147,6 +147,8 @@ describe('GET participants: search and pages', () => {
       { externalId: 'search-b', phone: '+4915112345678' },
       { externalId: 'wildcards', email: 'pct%_x@example.com' },
     ]);
+    // One upsert shares a creation time: its participants come by external id.
+    expect((await list('?q=search-')).body.participants.map((p: { externalId: string }) => p.externalId)).toEqual(['search-a', 'search-b']);
     expect((await list('?q=zed.search')).body.participants.map((p: { externalId: string }) => p.externalId)).toEqual(['search-a']);
     expect((await list('?q=4915112')).body.participants.map((p: { externalId: string }) => p.externalId)).toEqual(['search-b']);
     // LIKE wildcards in the query are literal.
