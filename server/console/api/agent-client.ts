@@ -35,7 +35,9 @@ import {
 import { messagePageSchema, messageResponseSchema, sessionResponseSchema } from '../../schemas/wire-schemas';
 import type { ChatLinkDetailResponse, ChatLinkInput, ChatLinkListResponse, ChatLinkPatch, ChatLinkResponse } from '../../links/agent-link-wire';
 import { chatLinkDetailResponseSchema, chatLinkListResponseSchema, chatLinkResponseSchema } from '../../schemas/link-wire-schemas';
-import { agentPaths, linkPaths, type MessageQuery, type QrFormat, type SessionFilter } from './agent-paths';
+import type { ParticipantImportReport, ParticipantListResponse } from '../../participants/participant-wire';
+import { participantImportReportSchema, participantListResponseSchema } from '../../schemas/participant-wire-schemas';
+import { agentPaths, linkPaths, participantPaths, type MessageQuery, type ParticipantQuery, type QrFormat, type SessionFilter } from './agent-paths';
 import { ApiError, apiErrorFrom, isAbort, NetworkError } from './api-error';
 
 export interface AgentClientOptions {
@@ -51,7 +53,7 @@ export function createAgentClient({ apiBase, token, onUnauthorized }: AgentClien
   async function request(path: string, init: RequestInit = {}): Promise<Response> {
     const headers = new Headers(init.headers);
     headers.set('Authorization', `Bearer ${token}`);
-    if (init.body !== undefined) headers.set('Content-Type', 'application/json');
+    if (init.body !== undefined && !headers.has('Content-Type')) headers.set('Content-Type', 'application/json');
     let response: Response;
     try {
       response = await fetch(`${apiBase}${path}`, { ...init, headers });
@@ -128,6 +130,16 @@ export function createAgentClient({ apiBase, token, onUnauthorized }: AgentClien
     /** The QR image as a Blob: the token travels in a header, so an <img src> cannot fetch it. */
     linkQr: async (appId: string, linkId: string, format: QrFormat, size?: number): Promise<Blob> =>
       (await request(linkPaths.qr(appId, linkId, format, size))).blob(),
+    listParticipants: (appId: string, query: ParticipantQuery = {}, signal?: AbortSignal) =>
+      json<ParticipantListResponse>(participantListResponseSchema, participantPaths.participants(appId, query), { signal }),
+    /** Upserts the file's rows; the report lists the rejected ones by line. */
+    importParticipantsCsv: async (appId: string, file: Blob) =>
+      json<ParticipantImportReport>(participantImportReportSchema, participantPaths.importCsv(appId), {
+        method: 'POST',
+        headers: { 'Content-Type': 'text/csv' },
+        // The bytes as they are: the server reports a file that is not UTF-8 instead of guessing.
+        body: await file.arrayBuffer(),
+      }),
   };
 }
 

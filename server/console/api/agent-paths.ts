@@ -47,3 +47,19 @@ export const linkPaths = {
   qr: (appId: string, linkId: string, format: QrFormat, size?: number): string =>
     `${linkPaths.link(appId, linkId)}/qr.${format}${format === 'png' && size ? `?size=${size}` : ''}`,
 };
+
+export interface ParticipantQuery {
+  q?: string;
+  after?: string;
+}
+
+export const participantPaths = {
+  participants: (appId: string, query: ParticipantQuery = {}): string => {
+    const params = new URLSearchParams();
+    if (query.q) params.set('q', query.q);
+    if (query.after) params.set('after', query.after);
+    const search = params.toString();
+    return `/api/agent/apps/${seg(appId)}/participants${search ? `?${search}` : ''}`;
+  },
+  importCsv: (appId: string): string => `/api/agent/apps/${seg(appId)}/participants/import`,
+};

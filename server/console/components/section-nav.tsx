@@ -1,6 +1,11 @@
-export type ConsoleSection = 'conversations' | 'links' | 'agents';
+export type ConsoleSection = 'conversations' | 'links' | 'participants' | 'agents';
 
-const LABELS: Record<ConsoleSection, string> = { conversations: 'Conversations', links: 'Links', agents: 'Agents' };
+const LABELS: Record<ConsoleSection, string> = {
+  conversations: 'Conversations',
+  links: 'Links',
+  participants: 'Participants',
+  agents: 'Agents',
+};
 
 interface Props {
   sections: readonly ConsoleSection[];
