@@ -10,8 +10,8 @@ export interface MailCatcher {
   mails: ParsedMail[];
   /** Resolves when `count` mails have arrived (or rejects after the timeout). */
   waitFor(count: number, timeoutMs?: number): Promise<ParsedMail[]>;
-  /** The next message's DATA is held (never answered) until `release()`: a hand-off in flight. */
-  holdNext(): { arrived: Promise<void>; release(): void };
+  /** The DATA of the `nth` message to arrive (1-based) is received but not answered until `release()`: a hand-off in flight. */
+  hold(nth: number): { arrived: Promise<void>; release(): void };
   close(): Promise<void>;
 }
 
@@ -19,14 +19,15 @@ export interface MailCatcher {
 export async function startMailCatcher(slot: number): Promise<MailCatcher> {
   const mails: ParsedMail[] = [];
   const waiters = new Set<() => void>();
-  let hold: { arrive(): void; released: Promise<void> } | undefined;
+  let hold: { nth: number; arrive(): void; released: Promise<void> } | undefined;
+  let arriving = 0;
   const server = new SMTPServer({
     authOptional: true,
     disabledCommands: ['STARTTLS'],
     logger: false,
     onData(stream: SMTPServerDataStream, _session, callback) {
-      const held = hold;
-      hold = undefined;
+      arriving += 1;
+      const held = hold?.nth === arriving ? hold : undefined;
       simpleParser(stream).then(
         async (mail) => {
           if (held) {
@@ -65,12 +66,12 @@ export async function startMailCatcher(slot: number): Promise<MailCatcher> {
         check();
       });
     },
-    holdNext() {
+    hold(nth) {
       let arrive!: () => void;
       let release!: () => void;
       const arrived = new Promise<void>((resolve) => (arrive = resolve));
       const released = new Promise<void>((resolve) => (release = resolve));
-      hold = { arrive, released };
+      hold = { nth, arrive, released };
       return { arrived, release };
     },
     close: () => new Promise<void>((resolve) => server.close(() => resolve())),
