@@ -1,4 +1,7 @@
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { LOCALE_CODES } from '../../../server/config/locale-codes';
 import { maskAddress } from '../../../server/invitations/address-mask';
 import { messageLocaleFor, renderMessage } from '../../../server/invitations/message-rendering';
 import { seededSample } from '../../../server/invitations/seeded-sample';
@@ -109,5 +112,19 @@ describe('address masking and SMS callback signatures', () => {
     expect(isValidSmsCallback('token', url, { ...params, MessageStatus: 'failed' }, signature)).toBe(false);
     expect(isValidSmsCallback('token', `${url}?x=1`, params, signature)).toBe(false);
     expect(isValidSmsCallback('token', url, params, undefined)).toBe(false);
+  });
+});
+
+describe('the unsubscribe page texts', () => {
+  const read = (code: string) => JSON.parse(readFileSync(resolve(__dirname, `../../../locales/${code}/unsubscribe.json`), 'utf8')) as Record<string, string>;
+  const en = read('en');
+  it.each(LOCALE_CODES)('%s has every text of en, with the same placeholders, and no HTML', (code) => {
+    const texts = read(code);
+    expect(Object.keys(texts).sort()).toEqual(Object.keys(en).sort());
+    for (const [key, text] of Object.entries(texts)) {
+      expect(text.trim(), key).not.toBe('');
+      expect(text.match(/\{\{\w+\}\}/g) ?? [], key).toEqual(en[key]!.match(/\{\{\w+\}\}/g) ?? []);
+      expect(text, key).not.toMatch(/[<>&]/);
+    }
   });
 });
