@@ -149,7 +149,7 @@ describe('one-click unsubscribe', () => {
     expect(page.headers.get('content-type')).toMatch(/^text\/html/);
     expect(page.headers.get('content-security-policy')).toContain("default-src 'none'");
     expect(page.text).toContain('<html lang="fr">');
-    expect(page.text).toContain('Se désabonner de Support Shop ?'); // the app's French title
+    expect(page.text).toContain('Se désabonner de Support Shop\u202f?'); // the app's French title
     expect(page.text).toContain('<form method="post">');
     const participants = async () => (await agent(server.url, '/apps/shop/participants?q=bea')).body.participants[0];
     expect((await participants()).subscribed).toBe(true);
