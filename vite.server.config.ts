@@ -20,7 +20,7 @@ export default defineConfig({
         'sign-link-cli': 'server/sign-link-cli.ts',
         'api-key-cli': 'server/api-key-cli.ts',
       },
-      external: [/^better-sqlite3/, /^hono(\/|$)/, /^@hono\//, /^pino(\/|$)/, /^valibot$/, /^kysely(\/|$)/, /^pg(\/|$)/, /^sharp(\/|$)/, /^open-graph-scraper(\/|$)/, /^ipaddr\.js$/, ...builtinModules, ...builtinModules.map((name) => `node:${name}`)],
+      external: [/^better-sqlite3/, /^hono(\/|$)/, /^@hono\//, /^pino(\/|$)/, /^valibot$/, /^kysely(\/|$)/, /^pg(\/|$)/, /^sharp(\/|$)/, /^open-graph-scraper(\/|$)/, /^ipaddr\.js$/, /^nodemailer(\/|$)/, ...builtinModules, ...builtinModules.map((name) => `node:${name}`)],
       output: { format: 'es', entryFileNames: '[name].js', chunkFileNames: 'chunks/[name]-[hash].js' },
     },
   },

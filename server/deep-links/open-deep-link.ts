@@ -18,19 +18,23 @@ export async function findDeepLink(context: ApiContext, code: string | undefined
   const scenario = link && (await storedScenario(context, link.appId, link.scenarioId));
   if (!link || !scenario) throw new ApiError(404, 'deep_link_not_found', 'No such deep link');
   const now = context.clock.now();
-  return { link, state: scenarioDeepLinkState(scenario, deepLinkState(link, now), now), scenario };
+  const invitation = link.invitationId ? await context.store.invitations.find(link.appId, link.invitationId) : undefined;
+  return { link, state: scenarioDeepLinkState(scenario, deepLinkState(link, now, invitation), now), scenario };
 }
 
 /**
- * A visitor arrives with a link's code: the link must be active and of this app (otherwise 410 once revoked or
- * expired, 403 while its chat link is not yet active, 404 for another app's). Its
- * attributes become the user's context, which agents see; the user id becomes the visitor's customer.
+ * A visitor arrives with a link's code: the link must be active and of this app (otherwise 410 once revoked, expired
+ * or its invitation closed, 403 while its chat link is not yet active, 404 for another app's). Its attributes become
+ * the user's context, which agents see; the user id becomes the visitor's customer. An invitation's link counts as
+ * opened now (when the chat starts, not when a mail scanner fetches the address).
  */
 export async function openDeepLink(context: ApiContext, appId: string, code: string): Promise<DeepLinkRecord> {
   const { link, state } = await findDeepLink(context, code);
   if (link.appId !== appId) throw new ApiError(404, 'deep_link_not_found', 'No such deep link');
   if (state === 'not_yet_active') throw new ApiError(403, 'deep_link_not_yet_active', "This deep link's chat link is not open yet");
-  if (state !== 'active') throw new ApiError(410, `deep_link_${state}`, `This deep link is ${state}`);
-  await context.store.deepLinks.saveUserContext({ appId, userId: link.userId, attributes: link.attributes, updatedAt: context.clock.now() });
+  if (state !== 'active') throw new ApiError(410, `deep_link_${state}`, `This deep link is ${state.replace('_', ' ')}`);
+  const now = context.clock.now();
+  await context.store.deepLinks.saveUserContext({ appId, userId: link.userId, attributes: link.attributes, updatedAt: now });
+  if (link.invitationId) await context.store.invitations.noteOpened(hashToken(code), now);
   return link;
 }

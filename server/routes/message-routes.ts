@@ -5,6 +5,7 @@ import { json } from '../http/json-response';
 import { jsonBody } from '../http/read-json-body';
 import { visitorOfApp } from '../http/route-guards';
 import { validQuery } from '../http/validate';
+import { noteVisitorMessage } from '../invitations/invitation-responses';
 import { appendMessage } from '../messages/append-message';
 import { readMessagePage } from '../messages/read-message-page';
 import { pageQuerySchema, sendMessageSchema } from '../requests/message-request';
@@ -20,10 +21,11 @@ export const messageRoutes = new Hono<AppEnv>()
   })
   /** POST /sessions/{id}/messages {clientId, text} → 201 new, 200 repeat, 409 conflict or session_closed. */
   .post('/sessions/:sessionId/messages', visitorOfApp, jsonBody(sendMessageSchema), async (c) => {
-    const { context } = c.var;
+    const { context, visitor } = c.var;
     const session = await requireOwnedSession(c);
     const { clientId, text } = c.req.valid('json');
     const { message, created } = await appendMessage(context, session, { clientId, author: { role: 'visitor' }, kind: 'text', text });
+    if (created) await noteVisitorMessage(context, visitor);
     const body: MessageResponse = { message };
     return json(c, created ? 201 : 200, body);
   });

@@ -23,6 +23,7 @@ export type ErrorCode =
   | 'deep_link_expired'
   | 'deep_link_revoked'
   | 'deep_link_not_yet_active'
+  | 'deep_link_invitation_closed'
   | 'internal';
 
 /** Every error answer, with a fitting 4xx/5xx status. `message` is for developers, never shown to visitors. */
@@ -62,8 +63,11 @@ export interface AppConfig {
   team?: TeamMember[];
 }
 
-/** `not_yet_active`: the deep link's chat link has not opened yet (`activeFrom` says when it does). */
-export type DeepLinkState = 'active' | 'not_yet_active' | 'expired' | 'revoked';
+/**
+ * `not_yet_active`: the deep link's chat link has not opened yet (`activeFrom` says when it does).
+ * `invitation_closed`: the link's invitation reached its response limit or the end of its window.
+ */
+export type DeepLinkState = 'active' | 'not_yet_active' | 'expired' | 'revoked' | 'invitation_closed';
 
 /**
  * GET /api/deep-links/{code}/config?locale=xx → 200 DeepLinkConfigResponse | 404 deep_link_not_found |

@@ -1,6 +1,6 @@
 import { useContext, useEffect, useState } from 'preact/hooks';
 import { useLocation, useRoute } from 'preact-iso';
-import type { DeepLinkConfigResponse, LocaleCode } from '../api/wire';
+import type { DeepLinkConfigResponse, DeepLinkState, LocaleCode } from '../api/wire';
 import { requestDeepLinkConfig } from '../api/app-config-api';
 import { checkedDeepLinkConfig } from '../api/deep-link-config';
 import { isApiFailure } from '../api/api-failure';
@@ -56,8 +56,8 @@ function failureKind(error: unknown): ScreenKind {
 
 /**
  * `/p/<code>`: a personal deep link. One call resolves it; an active link opens its scenario's chat as the link's
- * user, with the welcome the server personalized. An expired or revoked link, or one whose chat link has not opened
- * yet (it says from when), says so and offers a guest chat.
+ * user, with the welcome the server personalized. An expired or revoked link, one whose invitation has closed, or one
+ * whose chat link has not opened yet (it says from when), says so and offers a guest chat.
  */
 export default function DeepLinkRoute() {
   const { code } = useRoute().params;
@@ -127,7 +127,7 @@ function ValidDeepLinkRoute({ code }: { code: string }) {
           action={asGuest}
         />
       ) : (
-        <ErrorScreen kind={deepLink.state === 'revoked' ? 'deep_link_revoked' : 'deep_link_expired'} action={asGuest} />
+        <ErrorScreen kind={`deep_link_${deepLink.state as Exclude<DeepLinkState, 'active' | 'not_yet_active'>}`} action={asGuest} />
       );
   }
   const colours = accentColors(state.status === 'ready' ? state.answer.app.branding.accentColor : undefined);

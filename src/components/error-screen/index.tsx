@@ -16,7 +16,8 @@ export type ScreenKind =
   | 'link_limit_reached'
   | 'deep_link_expired'
   | 'deep_link_revoked'
-  | 'deep_link_not_yet_active';
+  | 'deep_link_not_yet_active'
+  | 'deep_link_invitation_closed';
 
 interface Props {
   kind: ScreenKind;
