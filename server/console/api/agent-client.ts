@@ -35,7 +35,20 @@ import {
 import { messagePageSchema, messageResponseSchema, sessionResponseSchema } from '../../schemas/wire-schemas';
 import type { ChatLinkDetailResponse, ChatLinkInput, ChatLinkListResponse, ChatLinkPatch, ChatLinkResponse } from '../../links/agent-link-wire';
 import { chatLinkDetailResponseSchema, chatLinkListResponseSchema, chatLinkResponseSchema } from '../../schemas/link-wire-schemas';
-import { agentPaths, linkPaths, type MessageQuery, type QrFormat, type SessionFilter } from './agent-paths';
+import type {
+  InvitationDetailResponse,
+  InvitationInput,
+  InvitationListResponse,
+  InvitationPreviewResponse,
+  InvitationResponse,
+} from '../../invitations/invitation-wire';
+import {
+  invitationDetailResponseSchema,
+  invitationListResponseSchema,
+  invitationPreviewResponseSchema,
+  invitationResponseSchema,
+} from '../../schemas/invitation-wire-schemas';
+import { agentPaths, invitationPaths, linkPaths, type MessageQuery, type QrFormat, type SessionFilter } from './agent-paths';
 import { ApiError, apiErrorFrom, isAbort, NetworkError } from './api-error';
 
 export interface AgentClientOptions {
@@ -128,6 +141,19 @@ export function createAgentClient({ apiBase, token, onUnauthorized }: AgentClien
     /** The QR image as a Blob: the token travels in a header, so an <img src> cannot fetch it. */
     linkQr: async (appId: string, linkId: string, format: QrFormat, size?: number): Promise<Blob> =>
       (await request(linkPaths.qr(appId, linkId, format, size))).blob(),
+    listInvitations: (appId: string) => json<InvitationListResponse>(invitationListResponseSchema, invitationPaths.invitations(appId)),
+    /** One invitation with its counts and a page of recipients (`after`: the previous page's `next`). */
+    getInvitation: (appId: string, id: string, after?: string | null) =>
+      json<InvitationDetailResponse>(invitationDetailResponseSchema, invitationPaths.invitation(appId, id, after)),
+    createInvitation: (appId: string, body: InvitationInput) =>
+      json<InvitationResponse>(invitationResponseSchema, invitationPaths.invitations(appId), post(body)),
+    updateInvitation: (appId: string, id: string, body: Partial<InvitationInput>) =>
+      json<InvitationResponse>(invitationResponseSchema, invitationPaths.invitation(appId, id), { method: 'PATCH', body: JSON.stringify(body) }),
+    previewInvitation: (appId: string, id: string, externalId: string) =>
+      json<InvitationPreviewResponse>(invitationPreviewResponseSchema, invitationPaths.action(appId, id, 'preview'), post({ externalId })),
+    sendInvitation: (appId: string, id: string) => json<InvitationResponse>(invitationResponseSchema, invitationPaths.action(appId, id, 'send'), post({})),
+    cancelInvitation: (appId: string, id: string) =>
+      json<InvitationResponse>(invitationResponseSchema, invitationPaths.action(appId, id, 'cancel'), post({})),
   };
 }
 

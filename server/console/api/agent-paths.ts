@@ -47,3 +47,10 @@ export const linkPaths = {
   qr: (appId: string, linkId: string, format: QrFormat, size?: number): string =>
     `${linkPaths.link(appId, linkId)}/qr.${format}${format === 'png' && size ? `?size=${size}` : ''}`,
 };
+
+export const invitationPaths = {
+  invitations: (appId: string): string => `/api/agent/apps/${seg(appId)}/invitations`,
+  invitation: (appId: string, id: string, after?: string | null): string =>
+    `${invitationPaths.invitations(appId)}/${seg(id)}${after ? `?after=${seg(after)}` : ''}`,
+  action: (appId: string, id: string, action: 'preview' | 'send' | 'cancel'): string => `${invitationPaths.invitations(appId)}/${seg(id)}/${action}`,
+};

@@ -1,6 +1,6 @@
-export type ConsoleSection = 'conversations' | 'links' | 'agents';
+export type ConsoleSection = 'conversations' | 'links' | 'invitations' | 'agents';
 
-const LABELS: Record<ConsoleSection, string> = { conversations: 'Conversations', links: 'Links', agents: 'Agents' };
+const LABELS: Record<ConsoleSection, string> = { conversations: 'Conversations', links: 'Links', invitations: 'Invitations', agents: 'Agents' };
 
 interface Props {
   sections: readonly ConsoleSection[];
