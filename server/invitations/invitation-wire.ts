@@ -1,56 +1,54 @@
-// The invitations agent API (issue 11 contract; shared with the console). Owner/admin credential, app-scoped.
+// The agent API for invitations (issue 11; reference server, shared with the console). Owner/admin credential.
+// The agreed contract is /work/helpers/invitations-contract.md; the README documents it for integrators.
 import type { LocaleCode } from '../../src/api/wire';
 
 export type InvitationChannel = 'email' | 'sms';
-export type AttributeOp = 'equals' | 'notEquals' | 'contains' | 'exists';
+export type InvitationStatus = 'draft' | 'scheduled' | 'sending' | 'sent' | 'closed' | 'cancelled';
+export type ClosedReason = 'limit' | 'window' | 'cancelled';
+export type RecipientStatus = 'queued' | 'sending' | 'sent' | 'failed' | 'bounced' | 'unknown' | 'skipped';
+export type SkipReason = 'unsubscribed' | 'no_address' | 'locale_mismatch';
 
 export interface AttributeCondition {
   key: string;
-  op: AttributeOp;
-  value?: string;
+  op: 'equals' | 'notEquals' | 'contains' | 'exists';
+  value?: string | number | boolean;
 }
 
-/** A random part of the target: a number of people or a share of them, reproducible from the invitation's seed. */
-export type TargetSample = { count: number } | { percent: number };
+/** A random sample of the matching participants: a number of them or a percentage. */
+export type SampleSize = { count: number } | { percent: number };
 
-interface TargetExtras {
-  sample?: TargetSample;
-  /** Generated at create when a sample is asked; the same seed and audience pick the same people. */
+interface TargetSampling {
+  sample?: SampleSize;
+  /** Picks the sample; generated at create when a sample is asked, so the same definition picks the same people. */
   seed?: string;
 }
 
-export type InvitationTarget =
-  | ({ kind: 'all' } & TargetExtras)
-  | ({ kind: 'filter'; attributes?: AttributeCondition[]; notChattedInDays?: number; chattedInDays?: number } & TargetExtras)
-  | ({ kind: 'ids'; externalIds: string[] } & TargetExtras);
+export type InvitationTarget = TargetSampling &
+  (
+    | { kind: 'all' }
+    | { kind: 'filter'; attributes?: AttributeCondition[]; notChattedInDays?: number; chattedInDays?: number }
+    | { kind: 'ids'; externalIds: string[] }
+  );
 
-export interface InvitationMessage {
-  /** Email only, required there. */
-  subject?: string;
-  /** Must contain {{link}}; {{attribute}} placeholders are filled per recipient (missing → empty). */
-  body: string;
-}
+/** Per locale; `subject` only for email (and required there). Every body contains `{{link}}`. */
+export type InvitationMessages = Partial<Record<LocaleCode, { subject?: string; body: string }>>;
 
-export type InvitationMessages = Partial<Record<LocaleCode, InvitationMessage>>;
-
-/** What an agent sends to create an invitation; PATCH (draft only) takes any subset. */
+/** What an agent sends to create an invitation; PATCH (drafts only) takes any subset. */
 export interface InvitationInput {
   name: string;
   description?: string | null;
-  /** The engagement locale: the chat opens in it; its message is required. */
+  /** The engagement locale: one of the app's. The chat opens in it. */
   locale: LocaleCode;
-  /** ISO 8601, UTC. */
+  /** ISO 8601, stored in UTC. */
   opensAt: string;
   closesAt: string;
   responseLimit?: number | null;
   target: InvitationTarget;
+  /** Only participants whose preferred locale is the engagement locale. */
   localeMatchOnly: boolean;
   channel: InvitationChannel;
   messages: InvitationMessages;
 }
-
-export type InvitationStatus = 'draft' | 'scheduled' | 'sending' | 'sent' | 'closed' | 'cancelled';
-export type InvitationClosedReason = 'limit' | 'window' | 'cancelled';
 
 export interface InvitationCounts {
   audience: number;
@@ -64,53 +62,47 @@ export interface InvitationCounts {
   skipped: number;
 }
 
-export interface AgentInvitation extends InvitationInput {
+export interface AgentInvitation extends Omit<InvitationInput, 'description' | 'responseLimit'> {
   id: string;
+  description?: string;
+  responseLimit?: number;
   status: InvitationStatus;
   seed?: string;
   createdAt: string;
   sentAt?: string;
   closedAt?: string;
-  closedReason?: InvitationClosedReason;
+  closedReason?: ClosedReason;
   counts: InvitationCounts;
-}
-
-export type RecipientStatus = 'queued' | 'sending' | 'sent' | 'failed' | 'bounced' | 'unknown' | 'skipped';
-export type SkipReason = 'unsubscribed' | 'no_address' | 'locale_mismatch';
-
-export interface RecipientEvent {
-  at: string;
-  event: string;
 }
 
 export interface AgentRecipient {
   externalId: string;
   channel: InvitationChannel;
   /** Masked: j***@example.com, +33******78. */
-  address: string;
+  address: string | null;
   locale: LocaleCode;
   status: RecipientStatus;
   skipReason?: SkipReason;
   openedAt?: string;
   respondedAt?: string;
   error?: string;
-  timeline: RecipientEvent[];
+  timeline: Array<{ at: string; event: string }>;
 }
 
-export interface ChannelState {
+/** Whether a channel can send, and which settings it still needs. */
+export interface ChannelReadiness {
   configured: boolean;
-  /** The settings to set, e.g. ["SMTP_URL", "DIRECT_CHAT_MAIL_FROM"]. */
   missing?: string[];
 }
 
 /**
- * POST /api/agent/apps/{appId}/invitations                 InvitationInput → 201 InvitationResponse
- * PATCH /api/agent/apps/{appId}/invitations/{id}           draft only → 200 InvitationResponse
- * GET  /api/agent/apps/{appId}/invitations                 → 200 InvitationListResponse
- * GET  /api/agent/apps/{appId}/invitations/{id}?after=&limit= → 200 InvitationDetailResponse
- * POST /api/agent/apps/{appId}/invitations/{id}/preview    {externalId} → 200 InvitationPreviewResponse
- * POST /api/agent/apps/{appId}/invitations/{id}/send       → 202 InvitationResponse
- * POST /api/agent/apps/{appId}/invitations/{id}/cancel     → 200 InvitationResponse
+ * POST /api/agent/apps/{appId}/invitations               InvitationInput → 201 InvitationResponse
+ * PATCH .../invitations/{id}                              (draft only) → 200 InvitationResponse | 409 invitation_not_draft
+ * GET  .../invitations                                    → 200 InvitationListResponse
+ * GET  .../invitations/{id}?after=&limit=                 → 200 InvitationDetailResponse
+ * POST .../invitations/{id}/preview {externalId}          → 200 InvitationPreview
+ * POST .../invitations/{id}/send                          → 202 InvitationResponse | 409 channel_not_configured
+ * POST .../invitations/{id}/cancel                        → 200 InvitationResponse
  */
 export interface InvitationResponse {
   invitation: AgentInvitation;
@@ -118,21 +110,18 @@ export interface InvitationResponse {
 
 export interface InvitationListResponse {
   invitations: AgentInvitation[];
-  channels: Record<InvitationChannel, ChannelState>;
+  channels: { email: ChannelReadiness; sms: ChannelReadiness };
 }
 
 export interface InvitationDetailResponse {
   invitation: AgentInvitation;
   counts: InvitationCounts;
   recipients: AgentRecipient[];
+  /** Pass as `after` for the next page; null on the last one. */
   next: string | null;
 }
 
-export interface InvitationPreviewRequest {
-  externalId: string;
-}
-
-export interface InvitationPreviewResponse {
+export interface InvitationPreview {
   subject?: string;
   body: string;
 }

@@ -8,7 +8,7 @@ const locale = v.picklist(LOCALE_CODES);
 const channel = v.picklist(['email', 'sms']);
 const sample = v.union([v.looseObject({ count: countSchema }), v.looseObject({ percent: v.number() })]);
 const extras = { sample: v.optional(sample), seed: v.optional(v.string()) };
-const condition = v.looseObject({ key: v.string(), op: v.picklist(['equals', 'notEquals', 'contains', 'exists']), value: v.optional(v.string()) });
+const condition = v.looseObject({ key: v.string(), op: v.picklist(['equals', 'notEquals', 'contains', 'exists']), value: v.optional(v.union([v.string(), v.number(), v.boolean()])) });
 
 export const invitationTargetSchema = v.variant('kind', [
   v.looseObject({ kind: v.literal('all'), ...extras }),
@@ -37,11 +37,11 @@ export const invitationCountsSchema = v.looseObject({
 export const agentInvitationSchema = v.looseObject({
   id: v.string(),
   name: v.string(),
-  description: v.nullish(v.string()),
+  description: v.optional(v.string()),
   locale,
   opensAt: v.string(),
   closesAt: v.string(),
-  responseLimit: v.nullish(countSchema),
+  responseLimit: v.optional(countSchema),
   target: invitationTargetSchema,
   localeMatchOnly: v.boolean(),
   channel,
@@ -58,7 +58,7 @@ export const agentInvitationSchema = v.looseObject({
 export const agentRecipientSchema = v.looseObject({
   externalId: v.string(),
   channel,
-  address: v.string(),
+  address: v.nullable(v.string()),
   locale,
   status: v.picklist(['queued', 'sending', 'sent', 'failed', 'bounced', 'unknown', 'skipped']),
   skipReason: v.optional(v.picklist(['unsubscribed', 'no_address', 'locale_mismatch'])),

@@ -39,7 +39,7 @@ import type {
   InvitationDetailResponse,
   InvitationInput,
   InvitationListResponse,
-  InvitationPreviewResponse,
+  InvitationPreview,
   InvitationResponse,
 } from '../../invitations/invitation-wire';
 import {
@@ -150,7 +150,7 @@ export function createAgentClient({ apiBase, token, onUnauthorized }: AgentClien
     updateInvitation: (appId: string, id: string, body: Partial<InvitationInput>) =>
       json<InvitationResponse>(invitationResponseSchema, invitationPaths.invitation(appId, id), { method: 'PATCH', body: JSON.stringify(body) }),
     previewInvitation: (appId: string, id: string, externalId: string) =>
-      json<InvitationPreviewResponse>(invitationPreviewResponseSchema, invitationPaths.action(appId, id, 'preview'), post({ externalId })),
+      json<InvitationPreview>(invitationPreviewResponseSchema, invitationPaths.action(appId, id, 'preview'), post({ externalId })),
     sendInvitation: (appId: string, id: string) => json<InvitationResponse>(invitationResponseSchema, invitationPaths.action(appId, id, 'send'), post({})),
     cancelInvitation: (appId: string, id: string) =>
       json<InvitationResponse>(invitationResponseSchema, invitationPaths.action(appId, id, 'cancel'), post({})),

@@ -1,8 +1,8 @@
-import type { ChannelState, InvitationChannel } from '../../invitations/invitation-wire';
+import type { ChannelReadiness, InvitationChannel } from '../../invitations/invitation-wire';
 import { CHANNEL_LABELS } from './invitation-labels';
 
 /** What the server lacks to send on this channel, in its own setting names: said up front, not as a failed send. */
-export function ChannelMissing({ channel, state }: { channel: InvitationChannel; state: ChannelState }) {
+export function ChannelMissing({ channel, state }: { channel: InvitationChannel; state: ChannelReadiness }) {
   const missing = state.missing?.length ? state.missing : null;
   return (
     <div class="notice notice--warning">

@@ -1,6 +1,6 @@
 import { useLayoutEffect, useRef, useState } from 'preact/hooks';
 import type { LocaleCode } from '../../../src/api/wire';
-import type { AgentInvitation, ChannelState, InvitationChannel, InvitationInput } from '../../invitations/invitation-wire';
+import type { AgentInvitation, ChannelReadiness, InvitationChannel, InvitationInput } from '../../invitations/invitation-wire';
 import { describeError } from '../api/api-error';
 import { FieldFrame } from '../components/field-frame';
 import { FormActions } from '../components/form-actions';
@@ -21,7 +21,7 @@ import { TargetFields } from './target-fields';
 
 interface Props {
   appLocales: readonly LocaleCode[];
-  channels?: Record<InvitationChannel, ChannelState>;
+  channels?: Record<InvitationChannel, ChannelReadiness>;
   /** Editing this draft; absent: creating one. */
   invitation?: AgentInvitation;
   save(body: InvitationInput): Promise<AgentInvitation>;

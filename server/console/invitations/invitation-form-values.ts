@@ -4,7 +4,6 @@ import type { LocaleCode } from '../../../src/api/wire';
 import type {
   AgentInvitation,
   AttributeCondition,
-  AttributeOp,
   InvitationChannel,
   InvitationInput,
   InvitationMessages,
@@ -18,7 +17,7 @@ export type SampleKind = 'none' | 'count' | 'percent';
 
 export interface ConditionValues {
   key: string;
-  op: AttributeOp;
+  op: AttributeCondition['op'];
   value: string;
 }
 
@@ -90,7 +89,7 @@ export function valuesFromInvitation(invitation: AgentInvitation): InvitationFor
     closesAt: isoToLocalInput(invitation.closesAt),
     responseLimit: invitation.responseLimit == null ? '' : String(invitation.responseLimit),
     targetKind: target.kind,
-    conditions: target.kind === 'filter' ? (target.attributes ?? []).map((c) => ({ key: c.key, op: c.op, value: c.value ?? '' })) : [],
+    conditions: target.kind === 'filter' ? (target.attributes ?? []).map((c) => ({ key: c.key, op: c.op, value: c.value === undefined ? '' : String(c.value) })) : [],
     notChattedInDays: target.kind === 'filter' && target.notChattedInDays !== undefined ? String(target.notChattedInDays) : '',
     externalIds: target.kind === 'ids' ? target.externalIds.join('\n') : '',
     sampleKind: !sample ? 'none' : 'count' in sample ? 'count' : 'percent',

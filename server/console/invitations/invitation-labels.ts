@@ -1,4 +1,4 @@
-import type { AgentInvitation, AttributeOp, InvitationStatus, RecipientStatus, SkipReason } from '../../invitations/invitation-wire';
+import type { AgentInvitation, AttributeCondition, InvitationStatus, RecipientStatus, SkipReason } from '../../invitations/invitation-wire';
 import { languageName } from '../text/language-names';
 
 export const INVITATION_STATUS_LABELS: Record<InvitationStatus, string> = {
@@ -28,7 +28,7 @@ export const SKIP_REASON_LABELS: Record<SkipReason, string> = {
 
 export const CHANNEL_LABELS = { email: 'Email', sms: 'SMS' } as const;
 
-export const OP_LABELS: Record<AttributeOp, string> = {
+export const OP_LABELS: Record<AttributeCondition['op'], string> = {
   equals: 'is',
   notEquals: 'is not',
   contains: 'contains',

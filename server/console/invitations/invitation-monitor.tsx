@@ -1,5 +1,5 @@
 import { useEffect, useLayoutEffect, useRef, useState } from 'preact/hooks';
-import type { AgentInvitation, ChannelState, InvitationChannel } from '../../invitations/invitation-wire';
+import type { AgentInvitation, ChannelReadiness, InvitationChannel } from '../../invitations/invitation-wire';
 import type { AgentClient } from '../api/agent-client';
 import { ApiError, describeError } from '../api/api-error';
 import { formatFullTime } from '../text/format-time';
@@ -16,7 +16,7 @@ interface Props {
   client: AgentClient;
   appId: string;
   invitationId: string;
-  channels?: Record<InvitationChannel, ChannelState>;
+  channels?: Record<InvitationChannel, ChannelReadiness>;
   /** Bumped by the section when the invitation changed, to reload. */
   version: number;
   onEdit(invitation: AgentInvitation): void;

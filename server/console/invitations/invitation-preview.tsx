@@ -1,15 +1,15 @@
 import { useState } from 'preact/hooks';
-import type { InvitationPreviewResponse } from '../../invitations/invitation-wire';
+import type { InvitationPreview } from '../../invitations/invitation-wire';
 import { ApiError, describeError } from '../api/api-error';
 
 interface Props {
-  preview(externalId: string): Promise<InvitationPreviewResponse>;
+  preview(externalId: string): Promise<InvitationPreview>;
 }
 
 /** The message exactly as one real participant would receive it (their language, their attributes, a sample link). */
 export function InvitationPreview({ preview }: Props) {
   const [externalId, setExternalId] = useState('');
-  const [result, setResult] = useState<InvitationPreviewResponse | null>(null);
+  const [result, setResult] = useState<InvitationPreview | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
 

@@ -1,5 +1,5 @@
 import type { LocaleCode } from '../../../src/api/wire';
-import type { ChannelState, InvitationChannel } from '../../invitations/invitation-wire';
+import type { ChannelReadiness, InvitationChannel } from '../../invitations/invitation-wire';
 import { FieldFrame } from '../components/field-frame';
 import { languageName } from '../text/language-names';
 import type { InvitationFieldErrors, InvitationFormValues, MessageValues } from './invitation-form-values';
@@ -11,7 +11,7 @@ interface Props {
   values: InvitationFormValues;
   locale: LocaleCode;
   appLocales: readonly LocaleCode[];
-  channels?: Record<InvitationChannel, ChannelState>;
+  channels?: Record<InvitationChannel, ChannelReadiness>;
   errors: InvitationFieldErrors;
   update(patch: Partial<InvitationFormValues>): void;
 }

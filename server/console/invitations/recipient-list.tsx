@@ -46,7 +46,7 @@ export function RecipientList({ recipients }: { recipients: AgentRecipient[] }) 
           <details>
             <summary>
               <span class="recipient__who">
-                <bdi>{r.externalId}</bdi> <span class="recipient__address">{r.address}</span>
+                <bdi>{r.externalId}</bdi> <span class="recipient__address">{r.address ?? 'no address'}</span>
               </span>
               <span class={`badge badge--recipient-${r.status}`}>{RECIPIENT_STATUS_LABELS[r.status]}</span>
               {r.respondedAt ? <span class="recipient__flag">Responded</span> : r.openedAt ? <span class="recipient__flag">Opened</span> : null}

@@ -17,6 +17,8 @@ export function fieldFromPointer(pointer: string): string {
     if (parts[1] === 'sample') return 'sampleSize';
     return parts[1] ?? 'conditions';
   }
+  // A missing message is pointed at as a whole (/messages/fr): its body field says it.
+  if (parts[0] === 'messages' && parts.length === 2) return `messages.${parts[1]}.body`;
   return parts.join('.') || 'name';
 }
 

@@ -1,5 +1,5 @@
 import type { LocaleCode } from '../../../src/api/wire';
-import type { AttributeOp } from '../../invitations/invitation-wire';
+import type { AttributeCondition } from '../../invitations/invitation-wire';
 import { FieldFrame } from '../components/field-frame';
 import { languageName } from '../text/language-names';
 import type { InvitationFieldErrors, InvitationFormValues, SampleKind, TargetKind } from './invitation-form-values';
@@ -48,7 +48,7 @@ export function TargetFields({ values, locale, errors, update }: Props) {
               </FieldFrame>
               <FieldFrame id={`inv-conditions-${index}-op`} label="Comparison">
                 {(a11y) => (
-                  <select {...a11y} value={condition.op} onChange={(e) => setCondition(index, { op: e.currentTarget.value as AttributeOp })}>
+                  <select {...a11y} value={condition.op} onChange={(e) => setCondition(index, { op: e.currentTarget.value as AttributeCondition['op'] })}>
                     {Object.entries(OP_LABELS).map(([op, label]) => (
                       <option key={op} value={op}>
                         {label}

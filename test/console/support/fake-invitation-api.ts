@@ -5,7 +5,7 @@ import { http, HttpResponse } from 'msw';
 import type {
   AgentInvitation,
   AgentRecipient,
-  ChannelState,
+  ChannelReadiness,
   InvitationChannel,
   InvitationCounts,
   InvitationInput,
@@ -38,7 +38,7 @@ export function createFakeInvitationApi() {
   const invitations = new Map<string, AgentInvitation>();
   const recipients = new Map<string, AgentRecipient[]>();
   const participants: FakeParticipant[] = [];
-  const channels: Record<InvitationChannel, ChannelState> = { email: { configured: true }, sms: { configured: true } };
+  const channels: Record<InvitationChannel, ChannelReadiness> = { email: { configured: true }, sms: { configured: true } };
   const bodies: unknown[] = [];
   /** The next create answers 400 with these details (JSON pointers), as the server does for a refused field. */
   let refuseNext: { pointer: string; message: string }[] | null = null;
@@ -59,8 +59,11 @@ export function createFakeInvitationApi() {
         return error(400, 'invalid_request', 'refused', details);
       }
       const seed = body.target.sample ? `seed-${counter + 1}` : undefined;
+      const { description, responseLimit, ...definition } = body;
       const invitation: AgentInvitation = {
-        ...body,
+        ...definition,
+        ...(description ? { description } : {}),
+        ...(responseLimit != null ? { responseLimit } : {}),
         target: seed ? { ...body.target, seed } : body.target,
         id: `inv_${++counter}`,
         status: 'draft',
