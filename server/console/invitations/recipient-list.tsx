@@ -1,4 +1,4 @@
-import type { AgentRecipient } from '../../invitations/invitation-wire';
+import type { AgentRecipient, SkipReason } from '../../invitations/invitation-wire';
 import { formatFullTime, formatShortTime } from '../text/format-time';
 import { languageName } from '../text/language-names';
 import { RECIPIENT_STATUS_LABELS, SKIP_REASON_LABELS } from './invitation-labels';
@@ -16,6 +16,12 @@ const EVENT_LABELS: Record<string, string> = {
   responded: 'Started a conversation',
   unsubscribed: 'Unsubscribed',
 };
+
+function eventLabel(event: string): string {
+  const skipped = /^skipped: (\w+)$/.exec(event)?.[1];
+  if (skipped && Object.hasOwn(SKIP_REASON_LABELS, skipped)) return `Skipped: ${SKIP_REASON_LABELS[skipped as SkipReason]}`;
+  return EVENT_LABELS[event] ?? event;
+}
 
 /** Who was skipped and why: nobody is left out without a reason. */
 export function SkippedList({ recipients }: { recipients: AgentRecipient[] }) {
@@ -61,7 +67,7 @@ export function RecipientList({ recipients }: { recipients: AgentRecipient[] }) 
                   <time dateTime={step.at} title={formatFullTime(step.at)}>
                     {formatShortTime(step.at)}
                   </time>{' '}
-                  {EVENT_LABELS[step.event] ?? step.event}
+                  {eventLabel(step.event)}
                 </li>
               ))}
             </ol>
