@@ -1,4 +1,5 @@
 import { Hono } from 'hono';
+import { except } from 'hono/combine';
 import { methodNotAllowed } from 'hono/method-not-allowed';
 import { requestId } from 'hono/request-id';
 import type { Logger } from 'pino';
@@ -14,6 +15,7 @@ import { limitBody } from './http/read-json-body';
 import { requestLog } from './http/request-log';
 import { linkPageHints } from './links/chat-links';
 import { mountApiRoutes } from './routes/api-routes';
+import { LARGE_BODY_PATH } from './routes/participant-routes';
 import { createStaticSite } from './static/static-site';
 
 /**
@@ -31,7 +33,8 @@ export function createApp(context: ApiContext, logger: Logger): Hono<AppEnv> {
   app.use('/api/*', apiSecurityHeaders);
   app.use('/api/apps/*', visitorApiCors(context.settings.corsOrigins));
   app.use('/api/links/*', visitorApiCors(context.settings.corsOrigins));
-  app.use('/api/*', plainRequestTarget, rateLimit, limitBody);
+  // Participant imports take larger bodies: their routes read them after checking the caller.
+  app.use('/api/*', plainRequestTarget, rateLimit, except((c) => LARGE_BODY_PATH.test(c.req.path), limitBody));
   // The integrators' API: its routes count requests per API key and take larger bodies (public-api-routes.ts).
   app.use('/public/api/*', apiSecurityHeaders, plainRequestTarget);
   const answerMethodNotAllowed = methodNotAllowed({

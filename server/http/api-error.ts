@@ -6,7 +6,8 @@ export type ServerErrorCode =
   | 'forbidden'
   | 'agent_not_found'
   | PublicApiErrorCode
-  | 'api_key_not_found';
+  | 'api_key_not_found'
+  | 'too_many_rows';
 
 /** The public (integrators') API's own codes, beside unauthorized, rate_limited, fullpage_disabled and internal. */
 export type PublicApiErrorCode =

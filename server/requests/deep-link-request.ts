@@ -43,7 +43,7 @@ const objectKey = (input: Record<string, unknown>, key: string): PathItem =>
   ({ type: 'object', origin: 'value', input, key, value: input[key] }) as PathItem;
 const arrayIndex = (input: unknown[], key: number): PathItem => ({ type: 'array', origin: 'value', input, key, value: input[key] }) as PathItem;
 
-const attributesSchema = v.pipe(
+export const attributesSchema = v.pipe(
   v.custom<Record<string, unknown>>(isPlainObject, 'invalid_type'),
   v.rawCheck<Record<string, unknown>>(({ dataset, addIssue }) => {
     if (!dataset.typed) return;
@@ -103,7 +103,7 @@ export function jsonPointer(path: readonly { key: unknown }[] | undefined): stri
   return (path ?? []).map((item) => `/${String(item.key).replace(/~/g, '~0').replace(/\//g, '~1')}`).join('');
 }
 
-function detailOf(issue: v.BaseIssue<unknown>): ValidationDetail {
+export function detailOf(issue: v.BaseIssue<unknown>): ValidationDetail {
   // strictObject reports an unknown key as its own issue, with the key in the path.
   let code = issue.message;
   if (issue.type === 'strict_object' && issue.expected === 'never') code = 'unknown_field';

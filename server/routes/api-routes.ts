@@ -8,6 +8,7 @@ import { publicApiRoutes } from './public-api-routes';
 import { configRoutes } from './config-route';
 import { agentLinkRoutes, publicLinkRoutes } from './link-routes';
 import { messageRoutes } from './message-routes';
+import { participantRoutes } from './participant-routes';
 import { agentPreviewRoutes, previewImageRoutes } from './preview-routes';
 import { sessionRoutes } from './session-routes';
 import { visitorEventsRoute } from './visitor-events-route';
@@ -22,6 +23,7 @@ export function mountApiRoutes(app: Hono<AppEnv>, options: { faultInjection: boo
   app.route('/api/agent', agentAccountRoutes);
   app.route('/api/agent', agentPreviewRoutes);
   app.route('/api/agent', agentLinkRoutes);
+  app.route('/api/agent', participantRoutes);
   app.route('/api/links', publicLinkRoutes);
   app.route('/api/previews', previewImageRoutes);
   app.route('/api/agent', apiKeyRoutes);

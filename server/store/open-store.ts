@@ -9,6 +9,7 @@ import { createMessageStore } from './message-store';
 import { migrateToLatest } from './migrations/migrations';
 import { createNonceStore } from './nonce-store';
 import { openPostgres } from './postgres/open-postgres';
+import { createParticipantStore } from './participant-store';
 import { createPreviewCacheStore } from './preview-cache-store';
 import { createSessionStore } from './session-store';
 import { createVisitorStore } from './visitor-store';
@@ -45,6 +46,7 @@ export async function openStore(location: StoreLocation, bus: Bus): Promise<Stor
     links: createLinkStore(core),
     apiKeys: createApiKeyStore(core),
     deepLinks: createDeepLinkStore(core),
+    participants: createParticipantStore(core),
     close: () => (closing ??= db.destroy()),
   };
 }

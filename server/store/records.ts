@@ -105,3 +105,32 @@ export interface UserContextRecord {
   attributes: DeepLinkAttributes;
   updatedAt: string;
 }
+
+/** One of an app's participants (issue 11), known by the business's external id. */
+export interface ParticipantRecord {
+  id: string;
+  appId: string;
+  externalId: string;
+  email: string | null;
+  /** E.164. */
+  phone: string | null;
+  locale: LocaleCode | null;
+  attributes: DeepLinkAttributes;
+  subscribed: boolean;
+  unsubscribedAt: string | null;
+  createdAt: string;
+  updatedAt: string;
+  /** When one of the participant's conversations last got a visitor message. */
+  lastChattedAt: string | null;
+}
+
+/** One row of an upsert, checked and normalized: an absent field is left as it is on update (null clears it). */
+export interface ParticipantUpsert {
+  externalId: string;
+  email?: string | null;
+  phone?: string | null;
+  locale?: LocaleCode | null;
+  subscribed?: boolean;
+  /** Replaces the participant's attributes as a whole. */
+  attributes?: DeepLinkAttributes;
+}

@@ -4,6 +4,7 @@ import type { ApiKeyStore } from './api-key-store';
 import type { DeepLinkStore } from './deep-link-store';
 import type { MessageStore } from './message-store';
 import type { NonceStore } from './nonce-store';
+import type { ParticipantStore } from './participant-store';
 import type { PreviewStore } from '../previews/preview-store';
 import type { SessionStore } from './session-store';
 import type { VisitorStore } from './visitor-store';
@@ -25,6 +26,7 @@ export interface Store {
   readonly links: LinkStore;
   readonly apiKeys: ApiKeyStore;
   readonly deepLinks: DeepLinkStore;
+  readonly participants: ParticipantStore;
   close(): Promise<void>;
 }
 

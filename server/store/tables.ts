@@ -165,6 +165,25 @@ export interface UserContextsTable {
   updated_at: string;
 }
 
+export interface ParticipantsTable {
+  id: string;
+  app_id: string;
+  external_id: string;
+  email: string | null;
+  /** E.164. */
+  phone: string | null;
+  /** One of the nine locale codes. */
+  locale: string | null;
+  /** ParticipantAttributes as JSON. */
+  attributes: string;
+  /** 1 or 0. */
+  subscribed: number;
+  unsubscribed_at: string | null;
+  created_at: string;
+  updated_at: string;
+  last_chatted_at: string | null;
+}
+
 export interface Tables {
   visitors: VisitorsTable;
   used_nonces: UsedNoncesTable;
@@ -183,4 +202,5 @@ export interface Tables {
   deep_links: DeepLinksTable;
   deep_link_requests: DeepLinkRequestsTable;
   user_contexts: UserContextsTable;
+  participants: ParticipantsTable;
 }

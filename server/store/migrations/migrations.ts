@@ -5,6 +5,7 @@ import * as agents from './0002-agents';
 import { linkPreviews } from './0003-link-previews';
 import * as chatLinks from './0004-chat-links';
 import * as deepLinks from './0005-deep-links';
+import * as participants from './0006-participants';
 
 /**
  * Every schema step, in order, for both engines (kysely's schema builder writes each engine's SQL; a step that must
@@ -18,6 +19,7 @@ const STEPS: Record<string, (engine: StoreEngine) => Migration> = {
   '0003-link-previews': linkPreviews,
   '0004-chat-links': () => chatLinks,
   '0005-deep-links': () => deepLinks,
+  '0006-participants': () => participants,
 };
 
 /** The steps' names in the order they apply. */
