@@ -146,6 +146,25 @@ describe('console: invitations', { timeout: 30_000 }, () => {
     expect(row).toHaveTextContent('Draft');
   });
 
+  it('edits a draft: the form comes back filled, and the change is saved', async () => {
+    const user = await startNew();
+    await fillFrenchDraft(user);
+    await user.click(screen.getByRole('button', { name: 'Save draft' }));
+    const panel = await screen.findByRole('complementary', { name: 'Winter relaunch' });
+    await user.click(within(panel).getByRole('button', { name: 'Edit' }));
+    await waitFor(() => expect(screen.getByRole('heading', { name: 'Edit “Winter relaunch”' })).toHaveFocus());
+    expect(field('Engagement language')).toHaveValue('fr');
+    expect(field('Attribute 1')).toHaveValue('plan');
+    expect(field('Percentage')).toHaveValue(25);
+    expect(field('Percentage')).toHaveAccessibleDescription(expect.stringContaining('Seed seed-1'));
+    expect(field('Message (French)')).toHaveValue('Parlons ici : {{link}}');
+    await user.clear(field('Name'));
+    await user.type(field('Name'), 'Winter relaunch 2');
+    await user.click(screen.getByRole('button', { name: 'Save changes' }));
+    expect(await screen.findByRole('complementary', { name: 'Winter relaunch 2' })).toBeInTheDocument();
+    expect(invites.bodies[1]).toMatchObject({ name: 'Winter relaunch 2', locale: 'fr', target: { kind: 'filter', sample: { percent: 25 }, seed: 'seed-1' } });
+  });
+
   it('a field the server refuses is said on that field', async () => {
     const user = await startNew();
     await fillFrenchDraft(user);

@@ -40,6 +40,8 @@ export interface InvitationFormValues {
   externalIds: string;
   sampleKind: SampleKind;
   sampleSize: string;
+  /** The stored sample's seed, kept through an edit so the same people are picked; empty: the server makes one. */
+  seed: string;
   localeMatchOnly: boolean;
   channel: InvitationChannel;
   messages: Partial<Record<LocaleCode, MessageValues>>;
@@ -67,6 +69,7 @@ export function emptyInvitationForm(now = Date.now()): InvitationFormValues {
     externalIds: '',
     sampleKind: 'none',
     sampleSize: '',
+    seed: '',
     localeMatchOnly: false,
     channel: 'email',
     messages: {},
@@ -94,6 +97,7 @@ export function valuesFromInvitation(invitation: AgentInvitation): InvitationFor
     externalIds: target.kind === 'ids' ? target.externalIds.join('\n') : '',
     sampleKind: !sample ? 'none' : 'count' in sample ? 'count' : 'percent',
     sampleSize: !sample ? '' : 'count' in sample ? String(sample.count) : String(sample.percent),
+    seed: target.seed ?? invitation.seed ?? '',
     localeMatchOnly: invitation.localeMatchOnly,
     channel: invitation.channel,
     messages,
@@ -141,6 +145,7 @@ function targetFrom(values: InvitationFormValues, errors: InvitationFieldErrors)
     if (!DECIMAL.test(size) || Number(size) <= 0 || Number(size) > 100) errors.sampleSize = 'Enter a percentage above 0 and up to 100.';
     target.sample = { percent: Number(size) };
   }
+  if (target.sample && values.seed) target.seed = values.seed;
   return target;
 }
 

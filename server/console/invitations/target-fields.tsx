@@ -109,7 +109,11 @@ export function TargetFields({ values, locale, errors, update }: Props) {
           <FieldFrame
             id="inv-sampleSize"
             label={values.sampleKind === 'count' ? 'How many people' : 'Percentage'}
-            hint="Picked with a seed the server keeps, so sending the same definition again picks the same people."
+            hint={
+              values.seed
+                ? `Seed ${values.seed}: the same definition picks the same people again.`
+                : 'Picked with a seed the server makes and keeps, so the same definition picks the same people again.'
+            }
             error={errors.sampleSize}
           >
             {(a11y) => <input {...a11y} type="number" inputMode="decimal" min={0} value={values.sampleSize} onInput={(e) => update({ sampleSize: e.currentTarget.value })} />}

@@ -34,6 +34,11 @@ function countsOf(recipients: AgentRecipient[]): InvitationCounts {
   return counts;
 }
 
+/** As the server answers: an empty description or limit is left out, not null. */
+function asStored<T extends Partial<InvitationInput>>({ description, responseLimit, ...definition }: T) {
+  return { ...definition, ...(description ? { description } : {}), ...(responseLimit != null ? { responseLimit } : {}) };
+}
+
 export function createFakeInvitationApi() {
   const invitations = new Map<string, AgentInvitation>();
   const recipients = new Map<string, AgentRecipient[]>();
@@ -59,11 +64,8 @@ export function createFakeInvitationApi() {
         return error(400, 'invalid_request', 'refused', details);
       }
       const seed = body.target.sample ? `seed-${counter + 1}` : undefined;
-      const { description, responseLimit, ...definition } = body;
       const invitation: AgentInvitation = {
-        ...definition,
-        ...(description ? { description } : {}),
-        ...(responseLimit != null ? { responseLimit } : {}),
+        ...asStored(body),
         target: seed ? { ...body.target, seed } : body.target,
         id: `inv_${++counter}`,
         status: 'draft',
@@ -73,6 +75,17 @@ export function createFakeInvitationApi() {
       };
       invitations.set(invitation.id, invitation);
       return HttpResponse.json({ invitation }, { status: 201 });
+    }),
+    http.patch(`${API}/apps/:appId/invitations/:id`, async ({ request, params }) => {
+      const invitation = invitations.get(String(params.id));
+      if (!invitation) return error(404, 'invitation_not_found');
+      if (invitation.status !== 'draft') return error(409, 'invitation_not_draft');
+      const body = (await request.json()) as Partial<InvitationInput>;
+      bodies.push(body);
+      const { description, responseLimit, ...rest } = invitation;
+      const next = { ...rest, ...asStored({ description, responseLimit, ...body }) } as AgentInvitation;
+      invitations.set(invitation.id, next);
+      return HttpResponse.json({ invitation: withCounts(next) });
     }),
     http.get(`${API}/apps/:appId/invitations/:id`, ({ params }) => {
       const invitation = invitations.get(String(params.id));
