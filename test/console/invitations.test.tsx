@@ -50,7 +50,7 @@ async function fillFrenchDraft(user: ReturnType<typeof userEvent.setup>) {
   await user.type(field('Attribute 1'), 'plan');
   await user.type(field('Value'), 'gold');
   await user.type(field('Has not chatted in the last … days (optional)'), '30');
-  await user.selectOptions(field('Sample'), 'A random percentage of them');
+  await user.selectOptions(field('Sample'), 'A random percentage');
   await user.type(field('Percentage'), '25');
   await user.click(screen.getByRole('checkbox', { name: 'Only participants whose preferred language is French' }));
   await user.type(field('Subject (French)'), 'Bonjour {{{{first_name}}');

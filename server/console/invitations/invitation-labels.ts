@@ -35,7 +35,7 @@ export const OP_LABELS: Record<AttributeCondition['op'], string> = {
   exists: 'is set',
 };
 
-const CLOSED_REASONS = { limit: 'response limit reached', window: 'window ended', cancelled: 'cancelled' } as const;
+export const CLOSED_REASONS = { limit: 'response limit reached', window: 'window ended', cancelled: 'cancelled' } as const;
 
 export function statusText(invitation: Pick<AgentInvitation, 'status' | 'closedReason'>): string {
   const label = INVITATION_STATUS_LABELS[invitation.status];

@@ -1,7 +1,7 @@
 import type { AgentInvitation } from '../../invitations/invitation-wire';
 import { formatShortTime } from '../text/format-time';
 import { languageName } from '../text/language-names';
-import { CHANNEL_LABELS, statusText } from './invitation-labels';
+import { CHANNEL_LABELS, CLOSED_REASONS, INVITATION_STATUS_LABELS } from './invitation-labels';
 
 interface Props {
   invitations: AgentInvitation[];
@@ -34,11 +34,13 @@ export function InvitationTable({ invitations, onOpen }: Props) {
                 <span class="link-table__slug">{CHANNEL_LABELS[invitation.channel]}</span>
               </th>
               <td>
-                <span class={`badge badge--invitation-${invitation.status}`}>{statusText(invitation)}</span>
+                <span class={`badge badge--invitation-${invitation.status}`}>{INVITATION_STATUS_LABELS[invitation.status]}</span>
+                {invitation.closedReason && <span class="invitation-table__reason">{CLOSED_REASONS[invitation.closedReason]}</span>}
               </td>
               <td>{languageName(invitation.locale)}</td>
               <td class="invitation-table__window">
-                {formatShortTime(invitation.opensAt)} – {formatShortTime(invitation.closesAt)}
+                <span>{formatShortTime(invitation.opensAt)} –</span>
+                <span>{formatShortTime(invitation.closesAt)}</span>
               </td>
               <td class="link-table__count">{invitation.counts.sent}</td>
               <td class="link-table__count">{invitation.counts.opened}</td>

@@ -18,9 +18,9 @@ const KINDS: [TargetKind, string][] = [
   ['ids', 'Specific participants (external ids)'],
 ];
 const SAMPLES: [SampleKind, string][] = [
-  ['none', 'Everyone in the target'],
-  ['count', 'A random number of them'],
-  ['percent', 'A random percentage of them'],
+  ['none', 'Everyone'],
+  ['count', 'A random number'],
+  ['percent', 'A random percentage'],
 ];
 
 /** Who receives the invitation: the kind of target, its conditions or ids, a random sample, the language switch. */
