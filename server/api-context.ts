@@ -8,6 +8,7 @@ import type { ServerSettings } from './config/server-settings';
 import { RateLimiter } from './http/rate-limiter';
 import { parseTrustedProxies, type ProxyCheck } from './http/trusted-proxies';
 import { SESSION_STARTS_PER_MINUTE } from './sessions/start-session';
+import type { SendingWorker } from './invitations/sending-worker';
 import type { PreviewService } from './previews/preview-service';
 import { createServerPreviews } from './previews/server-previews';
 import { MAX_STREAMS_PER_VISITOR, StreamRegistry } from './sse/stream-registry';
@@ -34,6 +35,8 @@ export interface ApiContext {
   /** DIRECT_CHAT_TRUSTED_PROXIES as a check. */
   isTrustedProxy: ProxyCheck;
   previews: PreviewService;
+  /** The invitation sending worker, once the HTTP server runs it (http-server.ts). */
+  invitationSender?: SendingWorker;
 }
 
 export async function createApiContext(settings: ServerSettings): Promise<ApiContext> {

@@ -5,6 +5,7 @@ import type { DestinationStream, Logger } from 'pino';
 import { createApiContext, disposeApiContext, type ApiContext } from './api-context';
 import { DEFAULT_MAX_CONNECTIONS_PER_CLIENT, type ServerSettings } from './config/server-settings';
 import { createApp } from './create-app';
+import { startSendingWorker } from './invitations/sending-worker';
 import { honourAlreadySent } from './http/node-response';
 import { answerUnparsableRequests } from './http/client-error';
 import { limitConnectionsPerClient } from './http/connection-limits';
@@ -20,7 +21,7 @@ export interface RunningServer {
   context: ApiContext;
   server: Server;
   log: Logger;
-  /** Drops event streams, stops accepting connections and closes the database. */
+  /** Drops event streams, stops accepting connections and the invitation worker, and closes the database. */
   close(): Promise<void>;
 }
 
@@ -36,6 +37,8 @@ export async function startServer(settings: ServerSettings, options: StartOption
   const log = createLogger(settings.logLevel ?? 'info', options.logDestination);
   const context = await createApiContext(settings);
   const app = createApp(context, log);
+  const sender = startSendingWorker(context, log);
+  context.invitationSender = sender;
   const fallbackPage = createPageFallback(settings.distDir);
   const listener = getRequestListener(honourAlreadySent(app.fetch), {
     hostname: 'localhost',
@@ -60,6 +63,7 @@ export async function startServer(settings: ServerSettings, options: StartOption
       });
     });
   } catch (error) {
+    await sender.stop();
     await disposeApiContext(context);
     throw error;
   }
@@ -79,7 +83,10 @@ export async function startServer(settings: ServerSettings, options: StartOption
       closing ??= new Promise<void>((resolve) => {
         context.streams.destroyAll();
         server.close(() => {
-          Promise.resolve(disposeApiContext(context)).then(() => resolve());
+          sender
+            .stop()
+            .then(() => disposeApiContext(context))
+            .then(() => resolve());
         });
         server.closeIdleConnections();
         unusedConnections.destroyAll();

@@ -42,6 +42,13 @@ export interface ServerSettings {
   deepLinkRatePerMinute?: number;
   /** The origin generated deep links start with (DIRECT_CHAT_PUBLIC_URL); by default the one the request reached. */
   publicUrl?: string;
+  /** Invitations by email: SMTP_URL (smtp:// or smtps://, credentials inside) and DIRECT_CHAT_MAIL_FROM. */
+  smtpUrl?: string;
+  mailFrom?: string;
+  /** Invitations by SMS: the provider's messages API (SMS_API_URL, SMS_ACCOUNT_ID, SMS_AUTH_TOKEN, SMS_FROM). */
+  sms?: { apiUrl?: string; accountId?: string; authToken?: string; from?: string };
+  /** Invitation messages handed off per second, per instance (DIRECT_CHAT_INVITATION_RATE, default 5). */
+  invitationRate?: number;
 }
 
 export class SettingsError extends Error {
@@ -89,6 +96,10 @@ export function readServerSettings(env: NodeJS.ProcessEnv, projectRoot: string):
       ? { deepLinkRatePerMinute: integer(env, 'DIRECT_CHAT_DEEP_LINK_RATE_LIMIT', 0, 1, 1_000_000) }
       : {}),
     ...(env.DIRECT_CHAT_PUBLIC_URL ? { publicUrl: publicUrl(env.DIRECT_CHAT_PUBLIC_URL) } : {}),
+    ...(env.SMTP_URL ? { smtpUrl: smtpUrl(env.SMTP_URL) } : {}),
+    ...(env.DIRECT_CHAT_MAIL_FROM ? { mailFrom: env.DIRECT_CHAT_MAIL_FROM } : {}),
+    ...smsSettings(env),
+    ...(env.DIRECT_CHAT_INVITATION_RATE ? { invitationRate: integer(env, 'DIRECT_CHAT_INVITATION_RATE', 0, 1, 10_000) } : {}),
   };
 }
 
@@ -104,6 +115,17 @@ function unfurlAllow(value: string | undefined): string | undefined {
 function publicUrl(raw: string): string {
   if (!isExactOrigin(raw)) throw new SettingsError(`DIRECT_CHAT_PUBLIC_URL: "${raw}" is not an origin like https://chat.example.com`);
   return raw;
+}
+
+function smtpUrl(raw: string): string {
+  if (!/^smtps?:\/\/./.test(raw)) throw new SettingsError('SMTP_URL must be an smtp:// or smtps:// URL, e.g. smtps://user:password@mail.example.com:465');
+  return raw;
+}
+
+function smsSettings(env: NodeJS.ProcessEnv): Pick<ServerSettings, 'sms'> {
+  const sms = { apiUrl: env.SMS_API_URL || undefined, accountId: env.SMS_ACCOUNT_ID || undefined, authToken: env.SMS_AUTH_TOKEN || undefined, from: env.SMS_FROM || undefined };
+  if (sms.apiUrl !== undefined && !/^https?:\/\/./.test(sms.apiUrl)) throw new SettingsError('SMS_API_URL must be an http(s) URL');
+  return Object.values(sms).some((value) => value !== undefined) ? { sms } : {};
 }
 
 function databaseUrl(env: NodeJS.ProcessEnv): string | undefined {

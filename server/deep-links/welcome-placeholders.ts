@@ -1,6 +1,6 @@
 import { attributeText, type DeepLinkAttributes } from './attribute-rules';
 
-const PLACEHOLDER = /\{\{\s*([A-Za-z_][A-Za-z0-9_.-]{0,63})\s*\}\}/g;
+export const PLACEHOLDER = /\{\{\s*([A-Za-z_][A-Za-z0-9_.-]{0,63})\s*\}\}/g;
 const MAX_FILLED_LENGTH = 2000;
 
 /**

@@ -7,7 +7,18 @@ export type ServerErrorCode =
   | 'agent_not_found'
   | PublicApiErrorCode
   | 'api_key_not_found'
-  | 'too_many_rows';
+  | 'too_many_rows'
+  | InvitationErrorCode;
+
+/** The invitations API's own codes (README, "Invitations and participants"). */
+export type InvitationErrorCode =
+  | 'invitation_not_found'
+  | 'invitation_not_draft'
+  | 'invitation_window_over'
+  | 'channel_not_configured'
+  | 'participant_not_found'
+  | 'unsubscribe_not_found'
+  | 'invalid_signature';
 
 /** The public (integrators') API's own codes, beside unauthorized, rate_limited, fullpage_disabled and internal. */
 export type PublicApiErrorCode =

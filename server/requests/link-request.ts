@@ -30,7 +30,7 @@ const LOCALE_CHOICE = "Choose one of the app's languages, or all languages.";
 /** A required field that is missing altogether is reported by the object, not by the field's own schema. */
 const REQUIRED: Record<string, string> = { name: NAME_REQUIRED, locale: LOCALE_CHOICE };
 
-const ZONED_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(?::\d{2}(?:\.\d{1,3})?)?(?:Z|[+-]\d{2}:\d{2})$/;
+export const ZONED_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(?::\d{2}(?:\.\d{1,3})?)?(?:Z|[+-]\d{2}:\d{2})$/;
 
 const time = (label: string) =>
   v.nullish(

@@ -6,6 +6,7 @@ import { apiKeyRoutes } from './api-key-routes';
 import { deepLinkPageRoutes } from './deep-link-page-routes';
 import { publicApiRoutes } from './public-api-routes';
 import { configRoutes } from './config-route';
+import { agentInvitationRoutes, smsHookRoutes, unsubscribeRoutes } from './invitation-routes';
 import { agentLinkRoutes, publicLinkRoutes } from './link-routes';
 import { messageRoutes } from './message-routes';
 import { participantRoutes } from './participant-routes';
@@ -14,7 +15,7 @@ import { sessionRoutes } from './session-routes';
 import { visitorEventsRoute } from './visitor-events-route';
 import { visitorRoutes } from './visitor-routes';
 
-/** Every API route module, mounted in one place. A new feature adds its module here. */
+/** Every API route module (and the invitations' /u and /hooks addresses), mounted in one place. A new feature adds its module here. */
 export function mountApiRoutes(app: Hono<AppEnv>, options: { faultInjection: boolean }): void {
   for (const routes of [configRoutes, visitorRoutes, sessionRoutes, messageRoutes, visitorEventsRoute]) {
     app.route('/api/apps/:appId', routes);
@@ -29,5 +30,9 @@ export function mountApiRoutes(app: Hono<AppEnv>, options: { faultInjection: boo
   app.route('/api/agent', apiKeyRoutes);
   app.route('/api/deep-links', deepLinkPageRoutes);
   app.route('/public/api', publicApiRoutes);
+  app.route('/api/agent', agentInvitationRoutes);
+  // Addresses in invitation messages: one-click unsubscribe and the SMS provider's delivery reports.
+  app.route('/u', unsubscribeRoutes);
+  app.route('/hooks', smsHookRoutes);
   if (options.faultInjection) app.route('/api/agent', faultInjectionRoutes);
 }

@@ -5,6 +5,7 @@ import { json } from '../http/json-response';
 import { jsonBody } from '../http/read-json-body';
 import { visitorOfApp } from '../http/route-guards';
 import { validQuery } from '../http/validate';
+import { noteVisitorMessage } from '../invitations/invitation-responses';
 import { appendMessage } from '../messages/append-message';
 import { readMessagePage } from '../messages/read-message-page';
 import { pageQuerySchema, sendMessageSchema } from '../requests/message-request';
@@ -24,6 +25,7 @@ export const messageRoutes = new Hono<AppEnv>()
     const session = await requireOwnedSession(context, visitor, c.req.param('sessionId'));
     const { clientId, text } = c.req.valid('json');
     const { message, created } = await appendMessage(context, session, { clientId, author: { role: 'visitor' }, kind: 'text', text });
+    if (created) await noteVisitorMessage(context, visitor);
     const body: MessageResponse = { message };
     return json(c, created ? 201 : 200, body);
   });

@@ -104,6 +104,7 @@ function toRow(link: DeepLinkRecord & { codeHash: string }): DeepLinksTable {
     created_at: link.createdAt,
     expires_at: link.expiresAt,
     revoked_at: link.revokedAt,
+    invitation_id: link.invitationId ?? null,
   };
 }
 
@@ -117,5 +118,6 @@ function toRecord(row: Selectable<DeepLinksTable>): DeepLinkRecord {
     createdAt: row.created_at,
     expiresAt: row.expires_at,
     revokedAt: row.revoked_at,
+    invitationId: row.invitation_id ?? null,
   };
 }

@@ -3,6 +3,7 @@ import type { Bus } from '../bus/bus';
 import { createAgentStore } from './agent-store';
 import { createApiKeyStore } from './api-key-store';
 import { createDeepLinkStore } from './deep-link-store';
+import { createInvitationStore } from './invitation-store';
 import { checkPostgres, prepareDataDirectory } from './check-storage';
 import { createLinkStore } from './link-store';
 import { createMessageStore } from './message-store';
@@ -47,6 +48,7 @@ export async function openStore(location: StoreLocation, bus: Bus): Promise<Stor
     apiKeys: createApiKeyStore(core),
     deepLinks: createDeepLinkStore(core),
     participants: createParticipantStore(core),
+    invitations: createInvitationStore(core, engine),
     close: () => (closing ??= db.destroy()),
   };
 }

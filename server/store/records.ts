@@ -1,6 +1,15 @@
 import type { InputVars, LinkLocale, LocaleCode, SessionStatus } from '../../src/api/wire';
 import type { DeepLinkAttributes } from '../deep-links/attribute-rules';
 import type { AgentAccount } from '../agent-wire';
+import type {
+  ClosedReason,
+  InvitationChannel,
+  InvitationMessages,
+  InvitationStatus,
+  InvitationTarget,
+  RecipientStatus,
+  SkipReason,
+} from '../invitations/invitation-wire';
 
 // What the store hands to the domain: plain records, never rows or handles.
 
@@ -96,6 +105,8 @@ export interface DeepLinkRecord {
   createdAt: string;
   expiresAt: string;
   revokedAt: string | null;
+  /** Set for a recipient's link of an invitation. */
+  invitationId?: string | null;
 }
 
 /** What the business's system says about one of its users, as of the last deep link they opened. */
@@ -133,4 +144,47 @@ export interface ParticipantUpsert {
   subscribed?: boolean;
   /** Replaces the participant's attributes as a whole. */
   attributes?: DeepLinkAttributes;
+}
+
+/** An invitation as stored (see server/invitations/invitation-wire.ts for the fields' meaning). */
+export interface InvitationRecord {
+  id: string;
+  appId: string;
+  name: string;
+  description: string | null;
+  locale: LocaleCode;
+  opensAt: string;
+  closesAt: string;
+  responseLimit: number | null;
+  target: InvitationTarget;
+  localeMatchOnly: boolean;
+  channel: InvitationChannel;
+  messages: InvitationMessages;
+  seed: string | null;
+  status: InvitationStatus;
+  origin: string | null;
+  createdAt: string;
+  updatedAt: string;
+  sentAt: string | null;
+  closedAt: string | null;
+  closedReason: ClosedReason | null;
+}
+
+/** One member of an invitation's frozen audience. */
+export interface RecipientRecord {
+  id: string;
+  invitationId: string;
+  appId: string;
+  position: number;
+  externalId: string;
+  channel: InvitationChannel;
+  address: string | null;
+  locale: LocaleCode;
+  attributes: DeepLinkAttributes;
+  status: RecipientStatus;
+  skipReason: SkipReason | null;
+  error: string | null;
+  openedAt: string | null;
+  respondedAt: string | null;
+  updatedAt: string;
 }

@@ -2,6 +2,7 @@ import type { AgentStore } from './agent-store';
 import type { LinkStore } from './link-store';
 import type { ApiKeyStore } from './api-key-store';
 import type { DeepLinkStore } from './deep-link-store';
+import type { InvitationStore } from './invitation-store';
 import type { MessageStore } from './message-store';
 import type { NonceStore } from './nonce-store';
 import type { ParticipantStore } from './participant-store';
@@ -27,6 +28,7 @@ export interface Store {
   readonly apiKeys: ApiKeyStore;
   readonly deepLinks: DeepLinkStore;
   readonly participants: ParticipantStore;
+  readonly invitations: InvitationStore;
   close(): Promise<void>;
 }
 

@@ -147,6 +147,8 @@ export interface DeepLinksTable {
   created_at: string;
   expires_at: string;
   revoked_at: string | null;
+  /** The invitation that issued the link (its recipient's personal link); absent for links from the public API. */
+  invitation_id?: string | null;
 }
 
 export interface DeepLinkRequestsTable {
@@ -203,4 +205,63 @@ export interface Tables {
   deep_link_requests: DeepLinkRequestsTable;
   user_contexts: UserContextsTable;
   participants: ParticipantsTable;
+  invitations: InvitationsTable;
+  invitation_recipients: InvitationRecipientsTable;
+  invitation_events: InvitationEventsTable;
+}
+
+export interface InvitationsTable {
+  id: string;
+  app_id: string;
+  name: string;
+  description: string | null;
+  locale: string;
+  opens_at: string;
+  closes_at: string;
+  response_limit: number | null;
+  /** InvitationTarget as JSON. */
+  target: string;
+  locale_match_only: number;
+  channel: string;
+  /** InvitationMessages as JSON. */
+  messages: string;
+  seed: string | null;
+  status: string;
+  /** The origin personal and unsubscribe links start with, taken when sending was asked for. */
+  origin: string | null;
+  created_at: string;
+  updated_at: string;
+  sent_at: string | null;
+  closed_at: string | null;
+  closed_reason: string | null;
+}
+
+export interface InvitationRecipientsTable {
+  id: string;
+  invitation_id: string;
+  app_id: string;
+  /** Sending order within the invitation. */
+  position: number;
+  external_id: string;
+  channel: string;
+  address: string | null;
+  /** The locale of the message this recipient gets. */
+  locale: string;
+  /** The participant's attributes when the audience was frozen (JSON). */
+  attributes: string;
+  status: string;
+  skip_reason: string | null;
+  error: string | null;
+  provider_id: string | null;
+  deep_link_hash: string | null;
+  unsubscribe_hash: string | null;
+  opened_at: string | null;
+  responded_at: string | null;
+  updated_at: string;
+}
+
+export interface InvitationEventsTable {
+  recipient_id: string;
+  at: string;
+  event: string;
 }

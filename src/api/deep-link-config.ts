@@ -4,7 +4,7 @@ import { isObject, isString } from './json-shape';
 import { isAppConfig } from './app-config-guard';
 import { ApiFailure } from './api-failure';
 
-const STATES: readonly DeepLinkState[] = ['active', 'expired', 'revoked'];
+const STATES: readonly DeepLinkState[] = ['active', 'expired', 'revoked', 'invitation_closed'];
 
 export function isDeepLinkConfig(value: unknown): value is DeepLinkConfigResponse {
   if (!isObject(value) || !isObject(value.deepLink) || !isAppConfig(value.app)) return false;

@@ -22,6 +22,7 @@ export type ErrorCode =
   | 'deep_link_not_found'
   | 'deep_link_expired'
   | 'deep_link_revoked'
+  | 'deep_link_invitation_closed'
   | 'internal';
 
 /** Every error answer, with a fitting 4xx/5xx status. `message` is for developers, never shown to visitors. */
@@ -61,7 +62,9 @@ export interface AppConfig {
   team?: TeamMember[];
 }
 
-export type DeepLinkState = 'active' | 'expired' | 'revoked';
+export type DeepLinkState = 'active' | 'expired' | 'revoked'
+  /** The link's invitation reached its response limit or the end of its window (issue 11). */
+  | 'invitation_closed';
 
 /**
  * GET /api/deep-links/{code}/config?locale=xx → 200 DeepLinkConfigResponse | 404 deep_link_not_found |

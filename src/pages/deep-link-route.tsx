@@ -1,6 +1,6 @@
 import { useContext, useEffect, useState } from 'preact/hooks';
 import { useLocation, useRoute } from 'preact-iso';
-import type { DeepLinkConfigResponse, LocaleCode } from '../api/wire';
+import type { DeepLinkConfigResponse, DeepLinkState, LocaleCode } from '../api/wire';
 import { requestDeepLinkConfig } from '../api/app-config-api';
 import { checkedDeepLinkConfig } from '../api/deep-link-config';
 import { isApiFailure } from '../api/api-failure';
@@ -26,7 +26,7 @@ function failureKind(error: unknown): ScreenKind {
 
 /**
  * `/p/<code>`: a personal deep link. One call resolves it; an active link opens its scenario's chat as the link's
- * user, with the welcome the server personalized. An expired or revoked link says so and offers a guest chat.
+ * user, with the welcome the server personalized. An expired or revoked link, or one whose invitation has closed, says so and offers a guest chat.
  */
 export default function DeepLinkRoute() {
   const { code } = useRoute().params;
@@ -70,7 +70,7 @@ function ValidDeepLinkRoute({ code }: { code: string }) {
   } else {
     const { deepLink, app } = state.answer;
     const asGuest = () => route(`/direct/${encodeURIComponent(app.appId)}`);
-    content = <ErrorScreen kind={deepLink.state === 'revoked' ? 'deep_link_revoked' : 'deep_link_expired'} action={{ label: t('errors.chatAsGuest'), onClick: asGuest }} />;
+    content = <ErrorScreen kind={`deep_link_${deepLink.state as Exclude<DeepLinkState, 'active'>}`} action={{ label: t('errors.chatAsGuest'), onClick: asGuest }} />;
   }
   const colours = accentColors(state.status === 'ready' ? state.answer.app.branding.accentColor : undefined);
   return (

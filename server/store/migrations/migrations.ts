@@ -6,6 +6,7 @@ import { linkPreviews } from './0003-link-previews';
 import * as chatLinks from './0004-chat-links';
 import * as deepLinks from './0005-deep-links';
 import * as participants from './0006-participants';
+import * as invitations from './0007-invitations';
 
 /**
  * Every schema step, in order, for both engines (kysely's schema builder writes each engine's SQL; a step that must
@@ -20,6 +21,7 @@ const STEPS: Record<string, (engine: StoreEngine) => Migration> = {
   '0004-chat-links': () => chatLinks,
   '0005-deep-links': () => deepLinks,
   '0006-participants': () => participants,
+  '0007-invitations': () => invitations,
 };
 
 /** The steps' names in the order they apply. */

@@ -15,7 +15,8 @@ export type ScreenKind =
   | 'link_disabled'
   | 'link_limit_reached'
   | 'deep_link_expired'
-  | 'deep_link_revoked';
+  | 'deep_link_revoked'
+  | 'deep_link_invitation_closed';
 
 interface Props {
   kind: ScreenKind;
