@@ -55,13 +55,14 @@ export const INVITATION_FIELD_ORDER = ['locale', 'name', 'description', 'opensAt
 const DAY = 86_400_000;
 
 export function emptyInvitationForm(now = Date.now()): InvitationFormValues {
-  const nextMinute = Math.ceil(now / 60_000) * 60_000;
+  // The minute that has begun: sending may start as soon as the draft is sent.
+  const thisMinute = Math.floor(now / 60_000) * 60_000;
   return {
     locale: '',
     name: '',
     description: '',
-    opensAt: isoToLocalInput(new Date(nextMinute).toISOString()),
-    closesAt: isoToLocalInput(new Date(nextMinute + 14 * DAY).toISOString()),
+    opensAt: isoToLocalInput(new Date(thisMinute).toISOString()),
+    closesAt: isoToLocalInput(new Date(thisMinute + 14 * DAY).toISOString()),
     responseLimit: '',
     targetKind: 'all',
     conditions: [],

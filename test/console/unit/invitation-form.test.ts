@@ -32,10 +32,10 @@ describe('invitation form values', () => {
     expect(placeholdersIn('Hi {{ first_name }}, {{link}} {{first_name}} {{ plan.tier }} {{}} {not}')).toEqual(['first_name', 'link', 'plan.tier']);
   });
 
-  it('opens the window at the next minute for two weeks by default', () => {
+  it('opens the window now (this minute) for two weeks by default', () => {
     const empty = emptyInvitationForm(Date.parse('2026-11-29T10:00:30Z'));
-    expect(new Date(empty.opensAt).toISOString()).toBe('2026-11-29T10:01:00.000Z');
-    expect(new Date(empty.closesAt).toISOString()).toBe('2026-12-13T10:01:00.000Z');
+    expect(new Date(empty.opensAt).toISOString()).toBe('2026-11-29T10:00:00.000Z');
+    expect(new Date(empty.closesAt).toISOString()).toBe('2026-12-13T10:00:00.000Z');
   });
 
   it('builds a body for ids with a counted sample; an SMS message has no subject', () => {
