@@ -3,6 +3,7 @@ import { normalizeLocale } from '../../src/i18n/normalize-locale';
 import { normalizeAttributes, type AttributeValue } from '../deep-links/attribute-rules';
 import { ApiError, invalidRequest } from '../http/api-error';
 import { PARTICIPANT_LIMITS, type ParticipantProblemCode, type RejectedRow } from '../participants/participant-wire';
+import type { CsvRow } from '../participants/participant-csv';
 import type { ParticipantUpsert } from '../store/records';
 import { attributesSchema, detailOf, USER_ID_PATTERN } from './deep-link-request';
 
@@ -108,6 +109,15 @@ export function checkParticipantRows(entries: readonly { row: number; value: unk
     }
   }
   return { rows, rejected };
+}
+
+/** A CSV file's rows: a line without as many cells as the header is rejected as a whole. */
+export function checkCsvRows(csvRows: readonly CsvRow[]): CheckedRows {
+  if (csvRows.length === 0) throw invalidRequest('The file has no participants after its header line');
+  if (csvRows.length > PARTICIPANT_LIMITS.rows) throw tooManyRows();
+  const ragged = csvRows.filter((row) => row.ragged).map((row) => rejectedRow(row.row, 'invalid_csv_row', '', externalIdOf(row.value)));
+  const checked = checkParticipantRows(csvRows.filter((row) => !row.ragged));
+  return { rows: checked.rows, rejected: [...ragged, ...checked.rejected].sort((a, b) => a.row - b.row) };
 }
 
 /** The body of PUT .../participants: 400 unless a JSON array of 1 to 5000 rows (the rows are checked one by one). */

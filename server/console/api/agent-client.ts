@@ -48,7 +48,9 @@ import {
   invitationPreviewResponseSchema,
   invitationResponseSchema,
 } from '../../schemas/invitation-wire-schemas';
-import { agentPaths, invitationPaths, linkPaths, type MessageQuery, type QrFormat, type SessionFilter } from './agent-paths';
+import type { ParticipantImportReport, ParticipantListResponse } from '../../participants/participant-wire';
+import { participantImportReportSchema, participantListResponseSchema } from '../../schemas/participant-wire-schemas';
+import { agentPaths, invitationPaths, linkPaths, participantPaths, type MessageQuery, type ParticipantQuery, type QrFormat, type SessionFilter } from './agent-paths';
 import { ApiError, apiErrorFrom, isAbort, NetworkError } from './api-error';
 
 export interface AgentClientOptions {
@@ -64,7 +66,7 @@ export function createAgentClient({ apiBase, token, onUnauthorized }: AgentClien
   async function request(path: string, init: RequestInit = {}): Promise<Response> {
     const headers = new Headers(init.headers);
     headers.set('Authorization', `Bearer ${token}`);
-    if (init.body !== undefined) headers.set('Content-Type', 'application/json');
+    if (init.body !== undefined && !headers.has('Content-Type')) headers.set('Content-Type', 'application/json');
     let response: Response;
     try {
       response = await fetch(`${apiBase}${path}`, { ...init, headers });
@@ -141,6 +143,16 @@ export function createAgentClient({ apiBase, token, onUnauthorized }: AgentClien
     /** The QR image as a Blob: the token travels in a header, so an <img src> cannot fetch it. */
     linkQr: async (appId: string, linkId: string, format: QrFormat, size?: number): Promise<Blob> =>
       (await request(linkPaths.qr(appId, linkId, format, size))).blob(),
+    listParticipants: (appId: string, query: ParticipantQuery = {}, signal?: AbortSignal) =>
+      json<ParticipantListResponse>(participantListResponseSchema, participantPaths.participants(appId, query), { signal }),
+    /** Upserts the file's rows; the report lists the rejected ones by line. */
+    importParticipantsCsv: async (appId: string, file: Blob) =>
+      json<ParticipantImportReport>(participantImportReportSchema, participantPaths.importCsv(appId), {
+        method: 'POST',
+        headers: { 'Content-Type': 'text/csv' },
+        // The bytes as they are: the server reports a file that is not UTF-8 instead of guessing.
+        body: await file.arrayBuffer(),
+      }),
     listInvitations: (appId: string) => json<InvitationListResponse>(invitationListResponseSchema, invitationPaths.invitations(appId)),
     /** One invitation with its counts and a page of recipients (`after`: the previous page's `next`). */
     getInvitation: (appId: string, id: string, after?: string | null) =>

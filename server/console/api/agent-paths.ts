@@ -48,6 +48,22 @@ export const linkPaths = {
     `${linkPaths.link(appId, linkId)}/qr.${format}${format === 'png' && size ? `?size=${size}` : ''}`,
 };
 
+export interface ParticipantQuery {
+  q?: string;
+  after?: string;
+}
+
+export const participantPaths = {
+  participants: (appId: string, query: ParticipantQuery = {}): string => {
+    const params = new URLSearchParams();
+    if (query.q) params.set('q', query.q);
+    if (query.after) params.set('after', query.after);
+    const search = params.toString();
+    return `/api/agent/apps/${seg(appId)}/participants${search ? `?${search}` : ''}`;
+  },
+  importCsv: (appId: string): string => `/api/agent/apps/${seg(appId)}/participants/import`,
+};
+
 export const invitationPaths = {
   invitations: (appId: string): string => `/api/agent/apps/${seg(appId)}/invitations`,
   invitation: (appId: string, id: string, after?: string | null): string =>

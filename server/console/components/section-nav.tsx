@@ -1,6 +1,12 @@
-export type ConsoleSection = 'conversations' | 'links' | 'invitations' | 'agents';
+export type ConsoleSection = 'conversations' | 'links' | 'participants' | 'invitations' | 'agents';
 
-const LABELS: Record<ConsoleSection, string> = { conversations: 'Conversations', links: 'Links', invitations: 'Invitations', agents: 'Agents' };
+const LABELS: Record<ConsoleSection, string> = {
+  conversations: 'Conversations',
+  links: 'Links',
+  participants: 'Participants',
+  invitations: 'Invitations',
+  agents: 'Agents',
+};
 
 interface Props {
   sections: readonly ConsoleSection[];

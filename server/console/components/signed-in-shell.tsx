@@ -10,6 +10,7 @@ import { SectionNav, type ConsoleSection } from './section-nav';
 import { Workspace } from './workspace';
 import { LinksSection } from '../links/links-section';
 import { InvitationsSection } from '../invitations/invitations-section';
+import { ParticipantsSection } from '../participants/participants-section';
 
 type Apps = AgentAppsResponse['apps'];
 
@@ -33,9 +34,9 @@ export function SignedInShell({ client, apps, me, onSignOut }: Props) {
   const agentName = me.displayName ?? chosenName;
   const app = apps.find((a) => a.appId === appId);
   const [section, setSection] = useState<ConsoleSection>('conversations');
-  // Chat links (per app) and agents (across apps) are an owner's or admin's business; the server answers others 403.
+  // Chat links and participants (per app) and agents (across apps) are an owner's or admin's business; the server answers others 403.
   const manages = mayManageAgents(me.role);
-  const sections: ConsoleSection[] = manages ? (app ? ['conversations', 'links', 'invitations', 'agents'] : ['conversations', 'agents']) : ['conversations'];
+  const sections: ConsoleSection[] = manages ? (app ? ['conversations', 'links', 'participants', 'invitations', 'agents'] : ['conversations', 'agents']) : ['conversations'];
   const shown = sections.includes(section) ? section : 'conversations';
 
   return (
@@ -59,6 +60,8 @@ export function SignedInShell({ client, apps, me, onSignOut }: Props) {
       {sections.length > 1 && <SectionNav sections={sections} current={shown} onChange={setSection} />}
       {shown === 'agents' ? (
         <AgentsSection client={client} apps={apps} actorRole={me.role} />
+      ) : app && shown === 'participants' ? (
+        <ParticipantsSection key={app.appId} client={client} appId={app.appId} />
       ) : app && shown === 'links' ? (
         <LinksSection key={app.appId} client={client} appId={app.appId} appLocales={app.locales} />
       ) : app && shown === 'invitations' ? (

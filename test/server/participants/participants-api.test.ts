@@ -1,4 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import * as v from 'valibot';
+import { participantImportReportSchema, participantListResponseSchema } from '../../../server/schemas/participant-wire-schemas';
 import { naughtyStrings } from '../../support/naughty-strings';
 import { agent, call } from '../support/api-client';
 import { startTestServer, type TestServer } from '../support/test-server';
@@ -32,6 +34,8 @@ describe('PUT participants: upsert by external id', () => {
     ]);
     expect(first.status).toBe(200);
     expect(first.body).toEqual({ created: 2, updated: 0, rejected: [] });
+    expect(v.is(participantImportReportSchema, first.body)).toBe(true);
+    expect(v.is(participantListResponseSchema, (await list()).body)).toBe(true);
     expect(await byExternalId('u-1')).toMatchObject({
       email: 'Ann@Example.com',
       phone: '+33612345678',
@@ -90,6 +94,7 @@ describe('PUT participants: upsert by external id', () => {
       [10, '', 'invalid_type'],
     ]);
     expect(answer.body.rejected[0]).toMatchObject({ externalId: 'bad-email', message: expect.stringMatching(/email/i) });
+    expect(v.is(participantImportReportSchema, answer.body)).toBe(true);
     expect(await byExternalId('ok-1')).toMatchObject({ email: 'ok@example.com' });
     expect(await byExternalId('ok-2')).toMatchObject({ locale: 'en' });
   });
