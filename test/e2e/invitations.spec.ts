@@ -54,16 +54,12 @@ test('participants by CSV, an email invitation in French, the mail, the chat in 
   await agent.getByLabel('Agent token').fill(E2E_AGENT_TOKEN);
   await agent.getByRole('button', { name: 'Sign in' }).click();
 
-  // Participants: a French and an English one, with one attribute.
-  const imported = await fetch(`${server.origin}/api/agent/apps/demo_app/participants`, {
-    method: 'PUT',
-    headers: { Authorization: `Bearer ${E2E_AGENT_TOKEN}`, 'Content-Type': 'application/json' },
-    body: JSON.stringify([
-      { externalId: `ana-${id}`, email: `ana-${id}@example.com`, locale: 'fr', attributes: { first_name: 'Ana' } },
-      { externalId: `bob-${id}`, email: `bob-${id}@example.com`, locale: 'en', attributes: { first_name: 'Bob' } },
-    ]),
-  });
-  expect(await imported.json()).toEqual({ created: 2, updated: 0, rejected: [] });
+  // Participants: a CSV with a French and an English participant and one attribute column, imported in the console.
+  await agent.getByRole('button', { name: 'Participants', exact: true }).click();
+  const csv = ['external_id,email,phone,locale,subscribed,first_name', `ana-${id},ana-${id}@example.com,,fr,true,Ana`, `bob-${id},bob-${id}@example.com,,en,true,Bob`].join('\r\n');
+  await agent.getByLabel('Import a CSV file').setInputFiles({ name: 'participants.csv', mimeType: 'text/csv', buffer: Buffer.from(csv) });
+  const report = agent.getByRole('region', { name: 'Import of participants.csv' });
+  await expect(report.getByRole('listitem')).toHaveText(['2 created', '0 updated', '0 rejected']);
 
   // The invitation: French first, only French speakers, by email.
   await agent.getByRole('button', { name: 'Invitations', exact: true }).click();
