@@ -8,6 +8,7 @@ import './styles/section-nav.css';
 import './styles/agents.css';
 import './styles/links.css';
 import './styles/participants.css';
+import './styles/invitations.css';
 
 const configured = document.querySelector<HTMLMetaElement>('meta[name="direct-chat:api-base"]')?.content;
 render(<ConsoleApp apiBase={resolveApiBase(configured, location.origin)} />, document.getElementById('app')!);

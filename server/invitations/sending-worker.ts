@@ -114,7 +114,9 @@ async function handOff({ invitation, recipient }: ClaimedRecipient, courier: Cou
   if (!courier) return { status: 'failed', error: `${invitation.channel} is not configured on this server` };
   if (recipient.address === null) return { status: 'failed', error: 'no address' };
   const origin = invitation.origin ?? '';
-  const message = renderMessage(invitation.messages, recipient.locale, { link: deepLinkUrl(origin, code), attributes: recipient.attributes });
+  // The chat opens in the engagement locale (whatever the message's language): the link contract's lang parameter.
+  const link = `${deepLinkUrl(origin, code)}?lang=${invitation.locale}`;
+  const message = renderMessage(invitation.messages, recipient.locale, { link, attributes: recipient.attributes });
   return courier.deliver({
     to: recipient.address,
     ...message,

@@ -35,9 +35,22 @@ import {
 import { messagePageSchema, messageResponseSchema, sessionResponseSchema } from '../../schemas/wire-schemas';
 import type { ChatLinkDetailResponse, ChatLinkInput, ChatLinkListResponse, ChatLinkPatch, ChatLinkResponse } from '../../links/agent-link-wire';
 import { chatLinkDetailResponseSchema, chatLinkListResponseSchema, chatLinkResponseSchema } from '../../schemas/link-wire-schemas';
+import type {
+  InvitationDetailResponse,
+  InvitationInput,
+  InvitationListResponse,
+  InvitationPreview,
+  InvitationResponse,
+} from '../../invitations/invitation-wire';
+import {
+  invitationDetailResponseSchema,
+  invitationListResponseSchema,
+  invitationPreviewResponseSchema,
+  invitationResponseSchema,
+} from '../../schemas/invitation-wire-schemas';
 import type { ParticipantImportReport, ParticipantListResponse } from '../../participants/participant-wire';
 import { participantImportReportSchema, participantListResponseSchema } from '../../schemas/participant-wire-schemas';
-import { agentPaths, linkPaths, participantPaths, type MessageQuery, type ParticipantQuery, type QrFormat, type SessionFilter } from './agent-paths';
+import { agentPaths, invitationPaths, linkPaths, participantPaths, type MessageQuery, type ParticipantQuery, type QrFormat, type SessionFilter } from './agent-paths';
 import { ApiError, apiErrorFrom, isAbort, NetworkError } from './api-error';
 
 export interface AgentClientOptions {
@@ -140,6 +153,19 @@ export function createAgentClient({ apiBase, token, onUnauthorized }: AgentClien
         // The bytes as they are: the server reports a file that is not UTF-8 instead of guessing.
         body: await file.arrayBuffer(),
       }),
+    listInvitations: (appId: string) => json<InvitationListResponse>(invitationListResponseSchema, invitationPaths.invitations(appId)),
+    /** One invitation with its counts and a page of recipients (`after`: the previous page's `next`). */
+    getInvitation: (appId: string, id: string, after?: string | null) =>
+      json<InvitationDetailResponse>(invitationDetailResponseSchema, invitationPaths.invitation(appId, id, after)),
+    createInvitation: (appId: string, body: InvitationInput) =>
+      json<InvitationResponse>(invitationResponseSchema, invitationPaths.invitations(appId), post(body)),
+    updateInvitation: (appId: string, id: string, body: Partial<InvitationInput>) =>
+      json<InvitationResponse>(invitationResponseSchema, invitationPaths.invitation(appId, id), { method: 'PATCH', body: JSON.stringify(body) }),
+    previewInvitation: (appId: string, id: string, externalId: string) =>
+      json<InvitationPreview>(invitationPreviewResponseSchema, invitationPaths.action(appId, id, 'preview'), post({ externalId })),
+    sendInvitation: (appId: string, id: string) => json<InvitationResponse>(invitationResponseSchema, invitationPaths.action(appId, id, 'send'), post({})),
+    cancelInvitation: (appId: string, id: string) =>
+      json<InvitationResponse>(invitationResponseSchema, invitationPaths.action(appId, id, 'cancel'), post({})),
   };
 }
 

@@ -63,3 +63,10 @@ export const participantPaths = {
   },
   importCsv: (appId: string): string => `/api/agent/apps/${seg(appId)}/participants/import`,
 };
+
+export const invitationPaths = {
+  invitations: (appId: string): string => `/api/agent/apps/${seg(appId)}/invitations`,
+  invitation: (appId: string, id: string, after?: string | null): string =>
+    `${invitationPaths.invitations(appId)}/${seg(id)}${after ? `?after=${seg(after)}` : ''}`,
+  action: (appId: string, id: string, action: 'preview' | 'send' | 'cancel'): string => `${invitationPaths.invitations(appId)}/${seg(id)}/${action}`,
+};

@@ -6,6 +6,8 @@ export class ApiError extends Error {
     readonly status: number,
     readonly code: ErrorCode | 'unknown',
     message: string,
+    /** The envelope's optional `details` (e.g. which fields were refused), unchecked. */
+    readonly details?: unknown,
   ) {
     super(message);
     this.name = 'ApiError';
@@ -27,16 +29,18 @@ export function isAbort(error: unknown): boolean {
 export async function apiErrorFrom(response: Response): Promise<ApiError> {
   let code: ApiError['code'] = 'unknown';
   let message = `${response.status} ${response.statusText}`.trim();
+  let details: unknown;
   try {
-    const body = (await response.json()) as Partial<ApiErrorBody>;
+    const body = (await response.json()) as Partial<ApiErrorBody> & { error?: { details?: unknown } };
     if (body.error && typeof body.error.code === 'string') {
       code = body.error.code;
       if (typeof body.error.message === 'string') message = body.error.message;
+      details = body.error.details;
     }
   } catch {
     // Not JSON (a proxy's error page): the status is all we have.
   }
-  return new ApiError(response.status, code, message);
+  return new ApiError(response.status, code, message, details);
 }
 
 /** A sentence for agents; the developer message stays in the console's devtools. */

@@ -1,9 +1,10 @@
-export type ConsoleSection = 'conversations' | 'links' | 'participants' | 'agents';
+export type ConsoleSection = 'conversations' | 'links' | 'participants' | 'invitations' | 'agents';
 
 const LABELS: Record<ConsoleSection, string> = {
   conversations: 'Conversations',
   links: 'Links',
   participants: 'Participants',
+  invitations: 'Invitations',
   agents: 'Agents',
 };
 

@@ -9,6 +9,7 @@ import { ConsoleHeader } from './console-header';
 import { SectionNav, type ConsoleSection } from './section-nav';
 import { Workspace } from './workspace';
 import { LinksSection } from '../links/links-section';
+import { InvitationsSection } from '../invitations/invitations-section';
 import { ParticipantsSection } from '../participants/participants-section';
 
 type Apps = AgentAppsResponse['apps'];
@@ -35,7 +36,7 @@ export function SignedInShell({ client, apps, me, onSignOut }: Props) {
   const [section, setSection] = useState<ConsoleSection>('conversations');
   // Chat links and participants (per app) and agents (across apps) are an owner's or admin's business; the server answers others 403.
   const manages = mayManageAgents(me.role);
-  const sections: ConsoleSection[] = manages ? (app ? ['conversations', 'links', 'participants', 'agents'] : ['conversations', 'agents']) : ['conversations'];
+  const sections: ConsoleSection[] = manages ? (app ? ['conversations', 'links', 'participants', 'invitations', 'agents'] : ['conversations', 'agents']) : ['conversations'];
   const shown = sections.includes(section) ? section : 'conversations';
 
   return (
@@ -63,6 +64,8 @@ export function SignedInShell({ client, apps, me, onSignOut }: Props) {
         <ParticipantsSection key={app.appId} client={client} appId={app.appId} />
       ) : app && shown === 'links' ? (
         <LinksSection key={app.appId} client={client} appId={app.appId} appLocales={app.locales} />
+      ) : app && shown === 'invitations' ? (
+        <InvitationsSection key={app.appId} client={client} appId={app.appId} appLocales={app.locales} />
       ) : app ? (
         <Workspace key={app.appId} client={client} appId={app.appId} agentName={agentName} managesKeys={me.role !== 'agent'} />
       ) : (

@@ -6,6 +6,7 @@ import { LINK_DESCRIPTION_MAX, LINK_NAME_MAX, LINK_USE_LIMIT_MAX } from '../../r
 import { ApiError, describeError } from '../api/api-error';
 import { LINK_FORM_FIELDS, agentTimeZone, emptyLinkForm, linkBodyFromForm, valuesFromLink, type LinkFormValues } from './link-form-values';
 import { FieldFrame } from '../components/field-frame';
+import { FormActions } from '../components/form-actions';
 import { linkLocaleLabel } from './link-labels';
 
 interface Props {
@@ -121,19 +122,7 @@ export function LinkEditor({ appLocales, link, save, onSaved, onCancel }: Props)
             <input {...a11y} type="number" inputMode="numeric" min={1} max={LINK_USE_LIMIT_MAX} step={1} value={values.perParticipantLimit} onInput={set('perParticipantLimit')} />
           )}
         </FieldFrame>
-        {formError && (
-          <p class="notice notice--error" role="alert">
-            {formError}
-          </p>
-        )}
-        <div class="link-editor__actions">
-          <button type="submit" class="button button--primary" disabled={saving}>
-            {saving ? 'Saving…' : link ? 'Save changes' : 'Create link'}
-          </button>
-          <button type="button" class="button" onClick={onCancel}>
-            Cancel
-          </button>
-        </div>
+        <FormActions error={formError} saving={saving} submitLabel={link ? 'Save changes' : 'Create link'} onCancel={onCancel} class="link-editor__actions" />
       </form>
     </section>
   );

@@ -3,6 +3,8 @@ import type { LocaleCode } from '../../../src/api/wire';
 import type { AgentChatLink } from '../../links/agent-link-wire';
 import type { AgentClient } from '../api/agent-client';
 import { describeError } from '../api/api-error';
+import { useFocusReturn } from '../hooks/use-focus-return';
+import { SectionListHead } from '../components/section-list-head';
 import { LinkEditor } from './link-editor';
 import { LinkSummary } from './link-summary';
 import { LinkTable } from './link-table';
@@ -22,7 +24,6 @@ export function LinksSection({ client, appId, appLocales }: Props) {
   const [panel, setPanel] = useState<Panel>({ kind: 'none' });
   const [version, setVersion] = useState(0);
   const [announcement, setAnnouncement] = useState('');
-  const returnFocusTo = useRef<string | null>(null);
   const area = useRef<HTMLElement>(null);
 
   const reload = useCallback(() => {
@@ -34,16 +35,10 @@ export function LinksSection({ client, appId, appLocales }: Props) {
   }, [client, appId]);
   useEffect(reload, [reload, version]);
 
-  useEffect(() => {
-    if (panel.kind !== 'none' || !returnFocusTo.current || !area.current) return;
-    const target = returnFocusTo.current;
-    returnFocusTo.current = null;
-    const row = area.current.querySelector<HTMLElement>(`[data-link-id="${CSS.escape(target)}"]`);
-    (row ?? area.current.querySelector<HTMLElement>('#links-heading'))?.focus();
-  }, [panel, links]);
+  const returnFocusTo = useFocusReturn(area, panel.kind !== 'none', 'data-link-id', 'links-heading', links);
 
   const close = (focusId: string) => {
-    returnFocusTo.current = focusId;
+    returnFocusTo(focusId);
     setPanel({ kind: 'none' });
   };
   const saved = (link: AgentChatLink, message: string) => {
@@ -63,28 +58,18 @@ export function LinksSection({ client, appId, appLocales }: Props) {
   return (
     <main id="main" class={`links${panel.kind !== 'none' ? ' links--panel' : ''}`} ref={area}>
       <section class="links__list" aria-labelledby="links-heading">
-        <div class="links__head">
-          <h2 id="links-heading" tabIndex={-1}>
-            Links
-          </h2>
-          <div class="links__tools">
-            <button type="button" class="button" onClick={() => setVersion((n) => n + 1)}>
-              Refresh<span class="visually-hidden"> links and counts</span>
-            </button>
-            <button type="button" class="button button--primary" data-link-id="new" onClick={() => setPanel({ kind: 'create' })}>
-              New link
-            </button>
-          </div>
-        </div>
-        <p class="hint">Share a short address or QR code that opens this app's chat, in a language you choose.</p>
-        {loadError && (
-          <div class="notice notice--error" role="alert">
-            <p>Links could not be loaded. {loadError}</p>
-            <button type="button" class="button" onClick={reload}>
-              Try again
-            </button>
-          </div>
-        )}
+        <SectionListHead
+          headingId="links-heading"
+          title="Links"
+          refreshes="links and counts"
+          newLabel="New link"
+          openerAttribute="data-link-id"
+          hint="Share a short address or QR code that opens this app's chat, in a language you choose."
+          loadError={loadError}
+          onRefresh={() => setVersion((n) => n + 1)}
+          onNew={() => setPanel({ kind: 'create' })}
+          onRetry={reload}
+        />
         {!links && !loadError && <p>Loading links…</p>}
         {links && links.length === 0 && <p>No links yet. Create one to share this chat.</p>}
         {links && links.length > 0 && <LinkTable links={links} onOpen={(linkId) => setPanel({ kind: 'summary', linkId })} />}

@@ -8,7 +8,11 @@ import { E2E_AGENT_TOKEN } from './e2e-settings';
 export class ServerProcess {
   private child: ChildProcess | null = null;
   readonly dataDir = mkdtempSync(join(tmpdir(), 'direct-chat-restart-'));
-  constructor(readonly port: number) {}
+  /** `env`: settings on top of the suite's own (for example SMTP_URL for a test's mail server). */
+  constructor(
+    readonly port: number,
+    private readonly env: Record<string, string> = {},
+  ) {}
 
   get origin(): string {
     return `http://127.0.0.1:${this.port}`;
@@ -25,6 +29,7 @@ export class ServerProcess {
         DIRECT_CHAT_FAULT_INJECTION: '1',
         DIRECT_CHAT_HEARTBEAT_MS: '2000',
         DIRECT_CHAT_RATE_LIMIT: '100000',
+        ...this.env,
       },
       stdio: ['ignore', 'pipe', 'inherit'],
     });
