@@ -6,13 +6,16 @@ import { markParticipantUnsubscribed } from './participant-source';
 import { UNSUBSCRIBE_TOKEN_PATTERN } from './unsubscribe-token';
 
 /**
- * A customer's new message: if they opened an invitation's link and have not answered yet, this is their response
- * (an invitation at its response limit closes). A read first, so ordinary messages cost no extra write.
+ * A customer's new message: the participant with that external id has chatted now (for "has not chatted in N days"),
+ * and if they opened an invitation's link and have not answered yet, this is their response (an invitation at its
+ * response limit closes). A read before the response's write, so ordinary messages cost no extra write for it.
  */
 export async function noteVisitorMessage(context: ApiContext, visitor: VisitorRecord): Promise<void> {
   if (visitor.customerId === null) return;
+  const now = context.clock.now();
+  await context.store.participants.markChatted(visitor.appId, visitor.customerId, now);
   if (!(await context.store.invitations.awaitingResponse(visitor.appId, visitor.customerId))) return;
-  await context.store.invitations.noteResponse(visitor.appId, visitor.customerId, context.clock.now());
+  await context.store.invitations.noteResponse(visitor.appId, visitor.customerId, now);
 }
 
 export interface UnsubscribeTarget {

@@ -1,10 +1,10 @@
-import { sql, type ExpressionBuilder, type Selectable, type Transaction } from 'kysely';
+import { sql, type ExpressionBuilder, type Selectable } from 'kysely';
 import type { LocaleCode } from '../../src/api/wire';
 import type { DeepLinkAttributes } from '../deep-links/attribute-rules';
 import { newRandomId } from '../random-id';
 import type { ParticipantRecord, ParticipantUpsert } from './records';
 import type { StoreCore } from './store-core';
-import type { ParticipantsTable, Tables } from './tables';
+import type { ParticipantsTable } from './tables';
 
 export interface UpsertCounts {
   created: number;
@@ -34,10 +34,14 @@ export interface ParticipantStore {
   findByExternalIds(appId: string, externalIds: readonly string[]): Promise<ParticipantRecord[]>;
   /** False when the app has no such participant. Unsubscribing twice keeps the first time. */
   setSubscribed(appId: string, externalId: string, subscribed: boolean, at: string): Promise<boolean>;
-  /** Within a unit of work that stores a visitor message: last_chatted_at moves forward to `at`. */
-  markChatted(trx: Transaction<Tables>, appId: string, externalId: string, at: string): Promise<void>;
+  /**
+   * The participant whose external id is this customer id sent a message at `at`: last_chatted_at moves forward, at
+   * most once an hour (targeting counts in days), so a conversation costs one write an hour, not one per message.
+   */
+  markChatted(appId: string, externalId: string, at: string): Promise<void>;
 }
 
+const MARK_CHATTED_EVERY_MS = 60 * 60 * 1000;
 // Rows per INSERT: 12 columns each stays far below SQLite's and PostgreSQL's bound-parameter limits.
 const BATCH = 500;
 const CHANGEABLE = ['email', 'phone', 'locale', 'subscribed', 'attributes'] as const;
@@ -131,15 +135,17 @@ export function createParticipantStore(core: StoreCore): ParticipantStore {
           .executeTakeFirst();
         return result.numUpdatedRows === 1n;
       }),
-    markChatted: async (trx, appId, externalId, at) => {
-      await trx
-        .updateTable('participants')
-        .set({ last_chatted_at: at })
-        .where('app_id', '=', appId)
-        .where('external_id', '=', externalId)
-        .where((eb) => eb.or([eb('last_chatted_at', 'is', null), eb('last_chatted_at', '<', at)]))
-        .execute();
-    },
+    markChatted: (appId, externalId, at) =>
+      core.write(async ({ trx }) => {
+        const anHourEarlier = new Date(Date.parse(at) - MARK_CHATTED_EVERY_MS).toISOString();
+        await trx
+          .updateTable('participants')
+          .set({ last_chatted_at: at })
+          .where('app_id', '=', appId)
+          .where('external_id', '=', externalId)
+          .where((eb) => eb.or([eb('last_chatted_at', 'is', null), eb('last_chatted_at', '<=', anHourEarlier)]))
+          .execute();
+      }),
   };
 }
 

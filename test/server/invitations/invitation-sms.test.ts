@@ -67,7 +67,7 @@ it('sends through the provider API, records failures, and takes signed delivery 
   const toAnn = received.find((entry) => entry.form.To === '+33612345678')!;
   expect(toAnn.authorization).toBe(`Basic ${Buffer.from(`AC1:${AUTH_TOKEN}`).toString('base64')}`);
   expect(toAnn.form).toMatchObject({ From: '+15551234567', StatusCallback: `${server.url}/hooks/sms-status` });
-  expect(toAnn.form.Body).toMatch(new RegExp(`^Bonjour Ann, écrivez-nous : ${server.url}/p/[A-Za-z0-9_-]{32}$`));
+  expect(toAnn.form.Body).toMatch(new RegExp(`^Bonjour Ann, écrivez-nous : ${server.url}/p/[A-Za-z0-9_-]{32}\\?lang=en$`));
 
   const recipients = new Map<string, any>(done.recipients.map((recipient: any) => [recipient.externalId, recipient]));
   expect(recipients.get('ann')).toMatchObject({ channel: 'sms', address: '+33*******78', status: 'sent' });

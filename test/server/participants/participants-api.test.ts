@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import * as v from 'valibot';
 import { participantImportReportSchema, participantListResponseSchema } from '../../../server/schemas/participant-wire-schemas';
 import { naughtyStrings } from '../../support/naughty-strings';
-import { agent, call } from '../support/api-client';
+import { agent, call, newSession, newVisitor, sendText, signedIdentity } from '../support/api-client';
 import { startTestServer, type TestServer } from '../support/test-server';
 
 let server: TestServer;
@@ -186,5 +186,24 @@ describe('who may import', () => {
     expect((await put([{ externalId: 'by-admin' }], { token: adminToken })).body.created).toBe(1);
     // Another app's participants are its own.
     expect((await agent(server.url, '/apps/partner_app/participants?q=by-admin')).body.participants).toEqual([]);
+  });
+});
+
+describe('participation', () => {
+  it("a customer's messages move their participant's last chat forward, at most once an hour", async () => {
+    await put([{ externalId: 'chatter-1' }]);
+    const { visitorToken: token } = await newVisitor(server.url, { identity: signedIdentity('chatter-1') });
+    const sessionId = await newSession(server.url, token);
+    expect((await sendText(server.url, token, sessionId, 'hello')).status).toBe(201);
+    const first = (await byExternalId('chatter-1')).lastChattedAt;
+    expect(first).not.toBeNull();
+    expect((await sendText(server.url, token, sessionId, 'again')).status).toBe(201);
+    expect((await byExternalId('chatter-1')).lastChattedAt).toBe(first);
+    tick += 60 * 60 * 1000;
+    expect((await sendText(server.url, token, sessionId, 'an hour later')).status).toBe(201);
+    expect(Date.parse((await byExternalId('chatter-1')).lastChattedAt) - Date.parse(first)).toBeGreaterThanOrEqual(60 * 60 * 1000);
+    // A customer who is nobody's participant sends as before.
+    const stranger = await newVisitor(server.url, { identity: signedIdentity('not-a-participant') });
+    expect((await sendText(server.url, stranger.visitorToken, await newSession(server.url, stranger.visitorToken), 'hi')).status).toBe(201);
   });
 });
