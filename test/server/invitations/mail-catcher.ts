@@ -15,8 +15,11 @@ export interface MailCatcher {
   close(): Promise<void>;
 }
 
-/** A real SMTP server (smtp-server) on a loopback port; every mail parsed with mailparser. */
-export async function startMailCatcher(slot: number): Promise<MailCatcher> {
+/**
+ * A real SMTP server (smtp-server) on a loopback port; every mail parsed with mailparser. Addresses in `refuse` are
+ * answered 550 at RCPT TO, as a mail server answers for a mailbox that does not exist.
+ */
+export async function startMailCatcher(slot: number, refuse: readonly string[] = []): Promise<MailCatcher> {
   const mails: ParsedMail[] = [];
   const waiters = new Set<() => void>();
   let hold: { nth: number; arrive(): void; released: Promise<void> } | undefined;
@@ -25,6 +28,10 @@ export async function startMailCatcher(slot: number): Promise<MailCatcher> {
     authOptional: true,
     disabledCommands: ['STARTTLS'],
     logger: false,
+    onRcptTo(address, _session, callback) {
+      if (!refuse.includes(address.address)) return callback();
+      callback(Object.assign(new Error('5.1.1 No such mailbox'), { responseCode: 550 }));
+    },
     onData(stream: SMTPServerDataStream, _session, callback) {
       arriving += 1;
       const held = hold?.nth === arriving ? hold : undefined;
