@@ -9,6 +9,7 @@ import './styles/agents.css';
 import './styles/links.css';
 import './styles/participants.css';
 import './styles/invitations.css';
+import './styles/api-keys.css';
 
 const configured = document.querySelector<HTMLMetaElement>('meta[name="direct-chat:api-base"]')?.content;
 render(<ConsoleApp apiBase={resolveApiBase(configured, location.origin)} />, document.getElementById('app')!);

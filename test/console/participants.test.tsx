@@ -38,7 +38,7 @@ describe('console: participants', { timeout: 20_000 }, () => {
     useParticipants();
     await openParticipants();
     const tabs = within(screen.getByRole('navigation', { name: 'Sections' })).getAllByRole('button').map((tab) => tab.textContent);
-    expect(tabs).toEqual(['Conversations', 'Links', 'Participants', 'Invitations', 'Agents']);
+    expect(tabs).toEqual(['Conversations', 'Links', 'Participants', 'Invitations', 'API keys', 'Agents']);
     expect(screen.getByRole('button', { name: 'Participants' })).toHaveAttribute('aria-current', 'page');
     expect(await screen.findByText('No participants yet. Import a CSV file to add them.')).toBeInTheDocument();
   });

@@ -35,13 +35,13 @@ async function expectNoAxeViolations(page: Page) {
 
 test('a personal link opens the chat as its user with a personalized welcome; the agent sees the attributes', async ({ browser }) => {
   const id = Math.random().toString(36).slice(2, 8);
-  // The owner creates the key in the console: shown once, with a copy button.
+  // The owner creates the key in the console's API keys section: shown once, with a copy button.
   const console = await (await browser.newContext()).newPage();
   await console.goto('/console/');
   await console.getByLabel('Agent token').fill(E2E_AGENT_TOKEN);
   await console.getByRole('button', { name: 'Sign in' }).click();
   await console.getByRole('button', { name: new RegExp(APP) }).click();
-  await console.getByText('API keys for personal links').click();
+  await console.getByRole('button', { name: 'API keys' }).click();
   await console.getByLabel("New key's name").fill(`CRM ${id}`);
   await console.getByRole('button', { name: 'Create key' }).click();
   await expect(console.getByText(/Copy it now/)).toBeVisible();
@@ -72,6 +72,7 @@ test('a personal link opens the chat as its user with a personalized welcome; th
   expect(bodies.join('\n')).not.toContain(`ada-${id}@example.com`);
   expect(requests.join('\n')).not.toContain('Lovelace');
 
+  await console.getByRole('button', { name: 'Conversations' }).click();
   await console.getByRole('button', { name: new RegExp(question.replace(/[?()]/g, '\\$&')) }).click();
   const panel = console.getByRole('region', { name: 'Visitor' });
   await expect(panel.getByText('Supplied by your system')).toBeVisible();

@@ -1,4 +1,5 @@
-import { useEffect, useRef, useState } from 'preact/hooks';
+import { useState } from 'preact/hooks';
+import { useConfirmStep } from '../hooks/use-confirm-step';
 import type { Session } from '../../../src/api/wire';
 import { ApiError, describeError } from '../api/api-error';
 
@@ -8,18 +9,9 @@ interface Props {
 }
 
 export function CloseConversation({ close, onClosed }: Props) {
-  const [confirming, setConfirming] = useState(false);
+  const { confirming, setConfirming, opener, cancel } = useConfirmStep();
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
-  const opener = useRef<HTMLButtonElement>(null);
-  const cancel = useRef<HTMLButtonElement>(null);
-  const wasConfirming = useRef(false);
-
-  useEffect(() => {
-    if (confirming) cancel.current?.focus();
-    else if (wasConfirming.current) opener.current?.focus();
-    wasConfirming.current = confirming;
-  }, [confirming]);
 
   async function confirm() {
     setBusy(true);

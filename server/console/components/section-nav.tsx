@@ -1,10 +1,11 @@
-export type ConsoleSection = 'conversations' | 'links' | 'participants' | 'invitations' | 'agents';
+export type ConsoleSection = 'conversations' | 'links' | 'participants' | 'invitations' | 'api-keys' | 'agents';
 
 const LABELS: Record<ConsoleSection, string> = {
   conversations: 'Conversations',
   links: 'Links',
   participants: 'Participants',
   invitations: 'Invitations',
+  'api-keys': 'API keys',
   agents: 'Agents',
 };
 

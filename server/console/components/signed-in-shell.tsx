@@ -11,6 +11,7 @@ import { Workspace } from './workspace';
 import { LinksSection } from '../links/links-section';
 import { InvitationsSection } from '../invitations/invitations-section';
 import { ParticipantsSection } from '../participants/participants-section';
+import { ApiKeysSection } from '../api-keys/api-keys-section';
 
 type Apps = AgentAppsResponse['apps'];
 
@@ -34,9 +35,9 @@ export function SignedInShell({ client, apps, me, onSignOut }: Props) {
   const agentName = me.displayName ?? chosenName;
   const app = apps.find((a) => a.appId === appId);
   const [section, setSection] = useState<ConsoleSection>('conversations');
-  // Chat links and participants (per app) and agents (across apps) are an owner's or admin's business; the server answers others 403.
+  // Chat links, participants, invitations and API keys (per app) and agents (across apps) are an owner's or admin's business; the server answers others 403.
   const manages = mayManageAgents(me.role);
-  const sections: ConsoleSection[] = manages ? (app ? ['conversations', 'links', 'participants', 'invitations', 'agents'] : ['conversations', 'agents']) : ['conversations'];
+  const sections: ConsoleSection[] = manages ? (app ? ['conversations', 'links', 'participants', 'invitations', 'api-keys', 'agents'] : ['conversations', 'agents']) : ['conversations'];
   const shown = sections.includes(section) ? section : 'conversations';
 
   return (
@@ -66,8 +67,10 @@ export function SignedInShell({ client, apps, me, onSignOut }: Props) {
         <LinksSection key={app.appId} client={client} appId={app.appId} appLocales={app.locales} />
       ) : app && shown === 'invitations' ? (
         <InvitationsSection key={app.appId} client={client} appId={app.appId} appLocales={app.locales} />
+      ) : app && shown === 'api-keys' ? (
+        <ApiKeysSection key={app.appId} client={client} appId={app.appId} />
       ) : app ? (
-        <Workspace key={app.appId} client={client} appId={app.appId} agentName={agentName} managesKeys={me.role !== 'agent'} />
+        <Workspace key={app.appId} client={client} appId={app.appId} agentName={agentName} />
       ) : (
         <AppPicker
           apps={apps}

@@ -4,7 +4,6 @@ import type { AgentClient } from '../api/agent-client';
 import type { SessionFilter } from '../api/agent-paths';
 import { useAppSessions } from '../hooks/use-app-sessions';
 import { filterSessions } from '../state/session-list';
-import { ApiKeysPanel } from './api-keys-panel';
 import { Conversation } from './conversation';
 import { SessionList } from './session-list';
 
@@ -12,14 +11,12 @@ interface Props {
   client: AgentClient;
   appId: string;
   agentName: string;
-  /** Owners and admins also manage the app's API keys. */
-  managesKeys?: boolean;
 }
 
 type FocusTarget = { sessionId: string } | { heading: true };
 
 /** The list of an app's conversations beside the selected one (stacked on narrow screens). */
-export function Workspace({ client, appId, agentName, managesKeys = false }: Props) {
+export function Workspace({ client, appId, agentName }: Props) {
   const live = useAppSessions(client, appId);
   const [filter, setFilter] = useState<SessionFilter>('open');
   const [selectedId, setSelectedId] = useState<string | null>(null);
@@ -76,7 +73,6 @@ export function Workspace({ client, appId, agentName, managesKeys = false }: Pro
           onReload={live.reload}
           streamStatus={live.streamStatus}
         />
-        {managesKeys && <ApiKeysPanel client={client} appId={appId} />}
       </div>
       <div class="workspace__detail">
         {selected ? (
