@@ -6,7 +6,8 @@ export type InvitationChannel = 'email' | 'sms';
 export type InvitationStatus = 'draft' | 'scheduled' | 'sending' | 'sent' | 'closed' | 'cancelled';
 export type ClosedReason = 'limit' | 'window' | 'cancelled';
 export type RecipientStatus = 'queued' | 'sending' | 'sent' | 'failed' | 'bounced' | 'unknown' | 'skipped';
-export type SkipReason = 'unsubscribed' | 'no_address' | 'locale_mismatch';
+/** `closed`: the invitation closed (window, limit or cancel) before this recipient's turn came. */
+export type SkipReason = 'unsubscribed' | 'no_address' | 'locale_mismatch' | 'closed';
 
 export interface AttributeCondition {
   key: string;

@@ -61,7 +61,7 @@ export const agentRecipientSchema = v.looseObject({
   address: v.nullable(v.string()),
   locale,
   status: v.picklist(['queued', 'sending', 'sent', 'failed', 'bounced', 'unknown', 'skipped']),
-  skipReason: v.optional(v.picklist(['unsubscribed', 'no_address', 'locale_mismatch'])),
+  skipReason: v.optional(v.picklist(['unsubscribed', 'no_address', 'locale_mismatch', 'closed'])),
   openedAt: v.optional(v.string()),
   respondedAt: v.optional(v.string()),
   error: v.optional(v.string()),

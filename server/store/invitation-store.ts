@@ -39,7 +39,7 @@ export interface InvitationStore {
   counts(invitationIds: readonly string[]): Promise<Map<string, InvitationCounts>>;
   /** In sending order, after the given position. */
   recipients(invitationId: string, afterPosition: number, limit: number): Promise<RecipientWithTimeline[]>;
-  /** Stops it (queued recipients stay unsent); undefined when it was closed or cancelled already. */
+  /** Stops it (recipients not handed off yet are skipped: `closed`); undefined when it was closed or cancelled already. */
   cancel(appId: string, id: string, now: string): Promise<InvitationRecord | undefined>;
 
   // The sending worker.
@@ -55,7 +55,7 @@ export interface InvitationStore {
   finish(recipientId: string, outcome: { status: 'sent' | 'failed' | 'bounced'; providerId?: string; error?: string }, now: string): Promise<void>;
   /** Sending invitations with nobody left to hand off become `sent`. */
   completeSent(now: string): Promise<void>;
-  /** Invitations whose window has ended close (reason `window`). */
+  /** Invitations whose window has ended close (reason `window`); recipients not handed off yet are skipped. */
   closeEnded(now: string): Promise<void>;
 
   // What recipients do.
@@ -194,6 +194,7 @@ export function createInvitationStore(core: StoreCore, engine: StoreEngine): Inv
           .where('status', 'in', ['draft', ...OPEN_STATUSES])
           .returningAll()
           .executeTakeFirst();
+        if (row) await skipUnsent(trx, [row.id], now);
         return row && toRecord(row);
       }),
 
@@ -288,12 +289,14 @@ export function createInvitationStore(core: StoreCore, engine: StoreEngine): Inv
       }),
     closeEnded: (now) =>
       core.write(async ({ trx }) => {
-        await trx
+        const closed = await trx
           .updateTable('invitations')
           .set({ status: 'closed', closed_at: now, closed_reason: 'window', updated_at: now })
           .where('status', 'in', OPEN_STATUSES)
           .where('closes_at', '<=', now)
+          .returning('id')
           .execute();
+        await skipUnsent(trx, closed.map((row) => row.id), now);
       }),
 
     noteOpened: (deepLinkHash, now) =>
@@ -378,6 +381,22 @@ async function closeAtLimit(trx: Transaction<Tables>, invitationId: string, now:
     .executeTakeFirstOrThrow();
   if (Number(responded) >= invitation.response_limit) {
     await trx.updateTable('invitations').set({ status: 'closed', closed_at: now, closed_reason: 'limit' }).where('id', '=', invitationId).execute();
+    await skipUnsent(trx, [invitationId], now);
+  }
+}
+
+/** A closed invitation's recipients still queued are never sent: skipped (`closed`), on their timeline too. */
+async function skipUnsent(trx: Transaction<Tables>, invitationIds: string[], now: string): Promise<void> {
+  if (invitationIds.length === 0) return;
+  const skipped = await trx
+    .updateTable('invitation_recipients')
+    .set({ status: 'skipped', skip_reason: 'closed', updated_at: now })
+    .where('invitation_id', 'in', invitationIds)
+    .where('status', '=', 'queued')
+    .returning('id')
+    .execute();
+  if (skipped.length > 0) {
+    await trx.insertInto('invitation_events').values(skipped.map((row) => ({ recipient_id: row.id, at: now, event: 'skipped: closed' }))).execute();
   }
 }
 

@@ -24,6 +24,7 @@ export const SKIP_REASON_LABELS: Record<SkipReason, string> = {
   unsubscribed: 'Unsubscribed',
   no_address: 'No address for this channel',
   locale_mismatch: 'Preferred language does not match',
+  closed: 'The invitation closed before their turn',
 };
 
 export const CHANNEL_LABELS = { email: 'Email', sms: 'SMS' } as const;

@@ -200,6 +200,29 @@ describe('window and response limit', () => {
     expect(visitor.body.error.code).toBe('deep_link_invitation_closed');
   });
 
+  it('cancelled before its window opens: nobody is sent, everyone still queued is skipped, and cancelling again changes nothing', async () => {
+    time.set(T0 + 50 * HOUR);
+    const id = await createInvitation(
+      server.url,
+      'shop',
+      emailInvitation({ opensAt: new Date(T0 + 60 * HOUR).toISOString(), closesAt: new Date(T0 + 61 * HOUR).toISOString(), target: { kind: 'ids', externalIds: ['ann', 'cal'] } }),
+    );
+    await sendInvitation(server.url, 'shop', id);
+    const before = mail.mails.length;
+    const cancel = await agent(server.url, `/apps/shop/invitations/${id}/cancel`, { body: {} });
+    expect(cancel.status).toBe(200);
+    expect(cancel.body.invitation).toMatchObject({ status: 'cancelled', closedReason: 'cancelled' });
+    expect(cancel.body.invitation.counts).toMatchObject({ audience: 2, queued: 0, skipped: 2 });
+    const read = await readInvitation(server.url, 'shop', id);
+    expect(read.body.recipients.map((r: { status: string; skipReason?: string }) => `${r.status}:${r.skipReason}`)).toEqual(['skipped:closed', 'skipped:closed']);
+
+    const again = await agent(server.url, `/apps/shop/invitations/${id}/cancel`, { body: {} });
+    expect(again.body.invitation).toMatchObject({ status: 'cancelled', closedAt: cancel.body.invitation.closedAt });
+    time.set(T0 + 60 * HOUR + 1000);
+    await new Promise((wake) => setTimeout(wake, 600));
+    expect(mail.mails.length).toBe(before);
+  });
+
   it('closes when the window ends, before sending everyone if need be', async () => {
     time.set(T0 + 30 * HOUR);
     const id = await createInvitation(
@@ -212,7 +235,11 @@ describe('window and response limit', () => {
     time.set(T0 + 42 * HOUR);
     const done = await waitForInvitation(server.url, 'shop', id, (body) => body.invitation.status === 'closed');
     expect(done.invitation.closedReason).toBe('window');
-    expect(done.counts).toMatchObject({ queued: 1, sent: 0 });
+    // Never sent now: skipped, with the reason on the recipient and their timeline, so nothing looks still pending.
+    expect(done.counts).toMatchObject({ queued: 0, sent: 0, skipped: 1 });
+    const [ann] = done.recipients;
+    expect(ann).toMatchObject({ status: 'skipped', skipReason: 'closed' });
+    expect(ann.timeline.map((entry: { event: string }) => entry.event)).toEqual(['queued', 'skipped: closed']);
     await new Promise((wake) => setTimeout(wake, 600));
     expect(mail.mails.length).toBe(before);
   });
