@@ -30,7 +30,7 @@ export function nextAnswer(faults: SetupServer, method: string, path: RegExp): P
     const listener = ({ request, response }: { request: Request; response: Response }) => {
       if (!matches(request, method, path)) return;
       faults.events.removeListener('response:bypass', listener);
-      resolve(response);
+      resolve(response.clone());
     };
     faults.events.on('response:bypass', listener);
   });
