@@ -50,7 +50,10 @@ describe('link previews on the page', () => {
     const { backend, session, message, bubble } = await conversationWithAgentLink();
     backend.previewMessage(session.id, message, { url: 'javascript:alert(1)', title: 'Evil' });
     backend.previewMessage(session.id, { ...message, seq: message.seq + 7 }, { url: 'https://shop.example/', title: 'Wrong seq' });
-    await new Promise((resolve) => setTimeout(resolve, 200));
+    // The stream keeps its order: once a later, valid update is on screen, the two before it have been handled.
+    const later = backend.agentSays(session.id, 'And this one: https://shop.example/wool');
+    backend.previewMessage(session.id, later, { url: 'https://shop.example/wool', title: 'Wool shirt' });
+    expect(await screen.findByRole('link', { name: /Link preview:\s*Wool shirt/ })).toBeInTheDocument();
     expect(within(bubble).queryByText('Evil')).toBeNull();
     expect(within(bubble).queryByText('Wrong seq')).toBeNull();
   });
