@@ -6,6 +6,7 @@ import { resolve } from 'node:path';
 import { afterAll, afterEach, beforeAll } from 'vitest';
 import { setupServer } from 'msw/node';
 import type { Message, Session } from '../../../src/api/wire';
+import type { ServerSettings } from '../../../server/config/server-settings';
 import { startServer, type RunningServer } from '../../../server/http-server';
 import { AGENT_TOKEN, testSettings } from '../../server/support/test-server';
 import { closePage } from './open-page';
@@ -44,14 +45,17 @@ async function ok(response: Response, what: string): Promise<Response> {
 
 let agentMessages = 0;
 
-/** Starts the server before the file's tests and points the page at it (its deploy-time api-base meta). */
-export function useRealServer(): RealServer {
+/**
+ * Starts the server before the file's tests and points the page at it (its deploy-time api-base meta). `settings` is
+ * read when it starts, after the file's earlier beforeAll hooks (a site the server should reach, say).
+ */
+export function useRealServer(settings: () => Partial<ServerSettings> = () => ({})): RealServer {
   let running: RunningServer | undefined;
   let scratch = '';
   const meta = document.createElement('meta');
   const faults = setupServer();
   beforeAll(async () => {
-    const made = await testSettings({ databaseUrl: undefined, appsFile: WEB_FIXTURE_APPS, faultInjection: true });
+    const made = await testSettings({ databaseUrl: undefined, appsFile: WEB_FIXTURE_APPS, faultInjection: true, ...settings() });
     scratch = made.scratch;
     const platform = { Request: globalThis.Request, Response: globalThis.Response };
     running = await startServer(made.settings);
