@@ -154,19 +154,8 @@ describe('incoming stream', () => {
     await screen.findByText('also before');
     // The server comes back from a backup without them: its numbering starts again at 1.
     const restored: Message = { ...alsoBefore, id: 'restored-message-1', seq: 1, text: 'after the restore' };
-    const encoder = new TextEncoder();
+    server.oddStreams(['event: ready\ndata: {"lastSeq":1,"heartbeatMs":15000}', `event: message\nid: 1\ndata: ${JSON.stringify(restored)}`]);
     faults.use(
-      http.get(`${server.api}/apps/demo_app/sessions/:id/events`, () =>
-        new HttpResponse(
-          new ReadableStream({
-            start: (controller) => {
-              controller.enqueue(encoder.encode('event: ready\ndata: {"lastSeq":1,"heartbeatMs":15000}\n\n'));
-              controller.enqueue(encoder.encode(`event: message\nid: 1\ndata: ${JSON.stringify(restored)}\n\n`));
-            },
-          }),
-          { headers: { 'Content-Type': 'text/event-stream' } },
-        ),
-      ),
       http.get(`${server.api}/apps/demo_app/sessions/:id/messages`, () => HttpResponse.json({ messages: [restored], hasMore: false })),
     );
     await server.dropStreams();

@@ -3,7 +3,6 @@ import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { screen, waitFor, within } from '@testing-library/preact';
 import userEvent from '@testing-library/user-event';
-import { http, HttpResponse } from 'msw';
 import type { Message } from '../../src/api/wire';
 import { parseStreamEvent } from '../../src/api/stream-events';
 import { samplePng } from '../server/previews/support/test-images';
@@ -88,23 +87,13 @@ describe('link previews on the page', () => {
     // An odd server: after a reconnect its stream sends a script link and an update naming the wrong seq, then a
     // valid one for the next message. The stream keeps its order: once that one shows, the others were handled.
     const frame = (preview: unknown, seq = message.seq, messageId = message.id) =>
-      `event: preview\ndata: ${JSON.stringify({ messageId, seq, preview })}\n\n`;
-    const encoder = new TextEncoder();
-    faults.use(
-      http.get(`${server.api}/apps/demo_app/sessions/:id/events`, () =>
-        new HttpResponse(
-          new ReadableStream({
-            start: (controller) => {
-              controller.enqueue(encoder.encode(`event: ready\ndata: {"lastSeq":${next.seq},"heartbeatMs":15000}\n\n`));
-              controller.enqueue(encoder.encode(frame({ url: 'javascript:alert(1)', title: 'Evil' })));
-              controller.enqueue(encoder.encode(frame({ url: 'https://shop.example/', title: 'Wrong seq' }, message.seq + 7)));
-              controller.enqueue(encoder.encode(frame({ url: 'https://shop.example/wool', title: 'Wool shirt' }, next.seq, next.id)));
-            },
-          }),
-          { headers: { 'Content-Type': 'text/event-stream' } },
-        ),
-      ),
-    );
+      `event: preview\ndata: ${JSON.stringify({ messageId, seq, preview })}`;
+    server.oddStreams([
+      `event: ready\ndata: {"lastSeq":${next.seq},"heartbeatMs":15000}`,
+      frame({ url: 'javascript:alert(1)', title: 'Evil' }),
+      frame({ url: 'https://shop.example/', title: 'Wrong seq' }, message.seq + 7),
+      frame({ url: 'https://shop.example/wool', title: 'Wool shirt' }, next.seq, next.id),
+    ]);
     await server.dropStreams();
     expect(await within(nextBubble).findByRole('link', { name: /Link preview:\s*Wool shirt/ })).toBeInTheDocument();
     expect(within(bubble).queryByText('Evil')).toBeNull();

@@ -4,6 +4,7 @@
 import { rmSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { afterAll, afterEach, beforeAll } from 'vitest';
+import { http, HttpResponse } from 'msw';
 import { setupServer } from 'msw/node';
 import type { Message, Session } from '../../../src/api/wire';
 import type { ServerSettings } from '../../../server/config/server-settings';
@@ -30,6 +31,8 @@ export interface RealServer {
   closeSession(sessionId: string): Promise<void>;
   /** Ends every open event stream from the server's side, as a dropped connection would. */
   dropStreams(): Promise<void>;
+  /** An odd server: the next event streams the page opens carry these frames (`event: ...\ndata: ...`), then stay open. */
+  oddStreams(frames: string[]): void;
   /** A conversation's stored messages, oldest first. */
   transcript(sessionId: string): Promise<Message[]>;
   /** The conversations of the visitor holding `token`, newest first. */
@@ -112,6 +115,15 @@ export function useRealServer(settings: () => Partial<ServerSettings> = () => ({
     },
     async dropStreams() {
       await ok(await fetch(`${url()}/api/agent/debug/drop-streams`, { method: 'POST', headers: { Authorization: `Bearer ${AGENT_TOKEN}` } }), 'drop');
+    },
+    oddStreams(frames) {
+      const encoder = new TextEncoder();
+      faults.use(
+        http.get(`${url()}/api/apps/demo_app/sessions/:id/events`, () => {
+          const body = new ReadableStream({ start: (controller) => frames.forEach((frame) => controller.enqueue(encoder.encode(`${frame}\n\n`))) });
+          return new HttpResponse(body, { headers: { 'Content-Type': 'text/event-stream' } });
+        }),
+      );
     },
     async transcript(sessionId) {
       const response = await ok(await server.agent('GET', `/sessions/${sessionId}/messages?limit=100`), 'transcript');
