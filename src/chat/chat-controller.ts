@@ -1,7 +1,6 @@
 import type { IdentityPayload, InputVars, LocaleCode, Session } from '../api/wire';
 import { isApiFailure } from '../api/api-failure';
 import { createSession, fetchSession, fetchSessions } from '../api/chat-api';
-import { afterFirstPaint } from '../dom/after-first-paint';
 import { watchConnectivity } from '../dom/watch-connectivity';
 import type { SafeStorage } from '../storage/safe-storage';
 import { storageKeys } from '../storage/storage-keys';
@@ -57,6 +56,7 @@ export class ChatController implements ChatEngine {
   private readonly sessionResolved: Promise<void>;
   private settleSessionResolved!: () => void;
   private sessionCreation: Promise<string> | null = null;
+  private newChats = 0;
   private readonly persist: EngineContext['persist'];
 
   constructor(private readonly options: ChatControllerOptions) {
@@ -99,8 +99,6 @@ export class ChatController implements ChatEngine {
     this.outbox.refresh();
     if (this.options.identityMalformed) store.update({ identityNotice: 'malformed' });
     if (!isOnline()) store.update({ connection: 'offline' });
-    // The network waits for the first paint: an effect (start's caller) may run before anything is on screen.
-    await afterFirstPaint();
     if (this.stopper.signal.aborted) return;
     // The browser's hints about connectivity and page life reach the engine until it is disposed (here, not in the
     // page: the first paint carries none of it).
@@ -168,6 +166,7 @@ export class ChatController implements ChatEngine {
       failure: undefined,
       session: undefined,
       messages: [],
+      logKey: `new-${++this.newChats}`,
       logStartSeq: 1,
       hasEarlier: false,
       agentTyping: undefined,
@@ -250,12 +249,17 @@ export class ChatController implements ChatEngine {
     if (this.store.get().session) this.store.update({ phase: 'failed', failure: 'session_not_found' });
   }
 
-  private async openSession(session: Session): Promise<void> {
+  /** Shows a conversation; one this page has just started (`startedHere`) takes the unsent messages typed into it. */
+  private async openSession(session: Session, startedHere = false): Promise<void> {
     const page = await this.transcript.firstPage(session);
     if (this.stopper.signal.aborted) return;
     this.options.storage.set(storageKeys.currentSession(this.options.appId), session.id);
+    if (!startedHere) this.store.update({ logKey: session.id });
     this.transcript.show(session, page);
-    this.outbox.refresh();
+    // Assigned once the session is shown: before, the state would hold entries of no conversation on screen, and
+    // the "sending" bubbles would leave the log for a moment.
+    if (startedHere) this.outbox.set(assignSession(this.outbox.all, session.id));
+    else this.outbox.refresh();
     void this.streams.open(session.id);
   }
 
@@ -266,8 +270,7 @@ export class ChatController implements ChatEngine {
     // Without a link, `link: undefined` is left out of the JSON: the body is `{}`.
     this.sessionCreation ??= this.persist(() => createSession(this.visitor.target(), { link: this.options.linkSlug }))
       .then(async (session) => {
-        this.outbox.set(assignSession(this.outbox.all, session.id));
-        await this.openSession(session);
+        await this.openSession(session, true);
         return session.id;
       })
       .finally(() => {

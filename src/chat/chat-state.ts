@@ -14,6 +14,12 @@ export interface ChatState {
   /** The open conversation; absent for a new chat until its first message is sent. */
   session?: Session;
   messages: Message[];
+  /**
+   * Which live log the messages are in: another conversation brings a log of its own (its history arrives with the
+   * log, never announced as new); the conversation the visitor's first message starts stays in the log that message
+   * is already in, so its bubble keeps its element.
+   */
+  logKey: string;
   /** Messages older than this were loaded on request and sit outside the live log, so they are not announced. */
   logStartSeq: number;
   hasEarlier: boolean;
@@ -29,6 +35,7 @@ export interface ChatState {
 export const initialChatState: ChatState = {
   phase: 'starting',
   messages: [],
+  logKey: 'new',
   logStartSeq: 1,
   hasEarlier: false,
   loadingEarlier: false,

@@ -136,7 +136,7 @@ export function ChatPage({ controller, config, locales, onLanguageChange, onRest
       )}
       <main class="chat__main">
         <MessageList
-          conversationKey={state.session?.id ?? 'new'}
+          conversationKey={state.logKey}
           welcome={<Welcome config={config} showQuickReplies={isEmpty && !closed && state.phase === 'ready'} onQuickReply={(text) => controller.send(text)} />}
           team={team}
           messages={state.messages}

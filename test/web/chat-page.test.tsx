@@ -1,17 +1,29 @@
 import { describe, expect, it } from 'vitest';
 import { screen, waitFor, within } from '@testing-library/preact';
 import userEvent from '@testing-library/user-event';
-import { setUpFakeBackendServer } from './support/fake-backend-server';
+import { http, HttpResponse } from 'msw';
+import { newSession, newVisitor, sendText, signedIdentity } from '../server/support/api-client';
 import { openPage } from './support/open-page';
+import { EVENTS, MESSAGES, nextAnswer, recordRequests } from './support/page-requests';
+import { SESSION_KEY, TOKEN_KEY, useRealServer } from './support/real-server';
 
-const { newBackend } = setUpFakeBackendServer();
+const server = useRealServer();
+const { faults } = server;
 
 const composer = () => screen.getByRole('textbox', { name: 'Your message' });
 const log = () => screen.getByRole('log');
+const token = () => localStorage.getItem(TOKEN_KEY)!;
+const bodiesOf = (requests: Request[]) => Promise.all(requests.map((request) => request.clone().json() as Promise<Record<string, unknown>>));
+/** The page's visitor, once the page has one. */
+async function pageVisitor(): Promise<string> {
+  await waitFor(() => expect(localStorage.getItem(TOKEN_KEY)).toBeTruthy());
+  return token();
+}
+const conversationCount = async () => (await server.sessionsOf(token())).length;
+const texts = async (sessionId: string) => (await server.transcript(sessionId)).map((message) => message.text);
 
 describe('chat screen', () => {
   it('shows the app branding in the visitor language', async () => {
-    newBackend();
     await openPage('/direct/demo_app');
     expect(await screen.findByRole('heading', { level: 1, name: 'Demo Shop support' })).toBeInTheDocument();
     expect(screen.getByText('Hi! How can we help?')).toBeInTheDocument();
@@ -21,31 +33,31 @@ describe('chat screen', () => {
   });
 
   it('sends with Enter, makes a new line with Shift+Enter, and never sends an empty message', async () => {
-    const backend = newBackend();
+    const sends = recordRequests(faults, 'POST', MESSAGES);
     const user = userEvent.setup();
     await openPage('/direct/demo_app');
     await user.click(await screen.findByRole('textbox', { name: 'Your message' }));
     await user.keyboard('{Enter}');
     await user.keyboard('   {Enter}');
-    expect(backend.sentBodies).toHaveLength(0);
+    expect(sends).toHaveLength(0);
     await user.keyboard('{selectall}{backspace}Hello{Shift>}{Enter}{/Shift}there{Enter}');
-    await waitFor(() => expect(backend.sentBodies).toHaveLength(1));
-    expect(backend.sentBodies[0]).toMatchObject({ text: 'Hello\nthere' });
+    await waitFor(() => expect(sends).toHaveLength(1));
+    expect((await bodiesOf(sends))[0]).toMatchObject({ text: 'Hello\nthere' });
     await waitFor(() => expect(within(log()).getAllByRole('listitem')).toHaveLength(1));
     expect(within(log()).getByText(/Hello\s+there/)).toBeInTheDocument();
     expect(composer()).toHaveValue('');
+    expect(await texts(localStorage.getItem(SESSION_KEY)!)).toEqual(['Hello\nthere']);
   });
 
   it('shows the agent reply live and announces only new messages', async () => {
-    const backend = newBackend();
     const user = userEvent.setup();
     await openPage('/direct/demo_app');
+    const streamOpen = nextAnswer(faults, 'GET', EVENTS);
     await user.type(await screen.findByRole('textbox', { name: 'Your message' }), 'Where is my order?{Enter}');
-    await waitFor(() => expect(backend.openStreams()).toBeGreaterThan(0));
+    await streamOpen;
     const liveLog = log();
     const first = within(liveLog).getAllByRole('listitem')[0];
-    const [session] = backend.sessions.values();
-    backend.agentSays(session.id, 'It ships today.');
+    await server.agentSays(localStorage.getItem(SESSION_KEY)!, 'It ships today.');
     expect(await within(liveLog).findByText('It ships today.')).toBeInTheDocument();
     expect(log()).toBe(liveLog);
     expect(within(liveLog).getAllByRole('listitem')[0]).toBe(first);
@@ -53,7 +65,6 @@ describe('chat screen', () => {
   });
 
   it('keeps the draft across a reload', async () => {
-    newBackend();
     const user = userEvent.setup();
     await openPage('/direct/demo_app');
     await user.type(await screen.findByRole('textbox', { name: 'Your message' }), 'half a thought');
@@ -62,11 +73,11 @@ describe('chat screen', () => {
   });
 
   it('resumes the conversation after a reload', async () => {
-    const backend = newBackend();
     const user = userEvent.setup();
     await openPage('/direct/demo_app');
     await user.type(await screen.findByRole('textbox', { name: 'Your message' }), 'first visit{Enter}');
-    await waitFor(() => expect(backend.sessions.size).toBe(1));
+    await waitFor(() => expect(screen.queryByText('Sending…')).not.toBeInTheDocument());
+    expect(await conversationCount()).toBe(1);
     await openPage('/direct/demo_app');
     await waitFor(() => expect(within(log()).getByText('first visit')).toBeInTheDocument());
   });
@@ -74,15 +85,15 @@ describe('chat screen', () => {
 
 describe('earlier conversations', () => {
   it('lists them in a dialog and picks one up where it was left', async () => {
-    const backend = newBackend();
     const user = userEvent.setup();
     await openPage('/direct/demo_app');
     await user.type(await screen.findByRole('textbox', { name: 'Your message' }), 'the first problem{Enter}');
-    await waitFor(() => expect(backend.sessions.size).toBe(1));
+    await waitFor(() => expect(localStorage.getItem(SESSION_KEY)).toBeTruthy());
+    const first = localStorage.getItem(SESSION_KEY)!;
     await user.click(screen.getByRole('button', { name: 'Menu' }));
     await user.click(await screen.findByRole('button', { name: 'New chat' }));
     await user.type(screen.getByRole('textbox', { name: 'Your message' }), 'a second problem{Enter}');
-    await waitFor(() => expect(backend.sessions.size).toBe(2));
+    await waitFor(async () => expect(await conversationCount()).toBe(2));
     expect(within(log()).queryByText('the first problem')).not.toBeInTheDocument();
 
     await user.click(screen.getByRole('button', { name: 'Menu' }));
@@ -94,12 +105,10 @@ describe('earlier conversations', () => {
     await waitFor(() => expect(within(log()).getByText('the first problem')).toBeInTheDocument());
     expect(screen.queryByRole('dialog')).not.toBeInTheDocument();
     await user.type(screen.getByRole('textbox', { name: 'Your message' }), 'back to the first{Enter}');
-    const [first] = backend.sessions.values();
-    await waitFor(() => expect(first.messages.map((m) => m.text)).toEqual(['the first problem', 'back to the first']));
+    await waitFor(async () => expect(await texts(first)).toEqual(['the first problem', 'back to the first']));
   });
 
   it('offers "Earlier chats" only once there is another conversation', async () => {
-    const backend = newBackend();
     const user = userEvent.setup();
     await openPage('/direct/demo_app');
     const menu = await screen.findByRole('button', { name: 'Menu' });
@@ -108,18 +117,17 @@ describe('earlier conversations', () => {
     expect(screen.queryByRole('button', { name: 'Earlier chats' })).not.toBeInTheDocument();
     await user.keyboard('{Escape}');
     await user.type(screen.getByRole('textbox', { name: 'Your message' }), 'only one{Enter}');
-    await waitFor(() => expect(backend.sessions.size).toBe(1));
+    await waitFor(() => expect(localStorage.getItem(SESSION_KEY)).toBeTruthy());
     await user.click(menu);
     await screen.findByRole('button', { name: 'New chat' });
     expect(screen.queryByRole('button', { name: 'Earlier chats' })).not.toBeInTheDocument();
   });
 
   it('closes with Escape and gives focus back to the menu button', async () => {
-    const backend = newBackend();
     const user = userEvent.setup();
     await openPage('/direct/demo_app');
     await user.type(await screen.findByRole('textbox', { name: 'Your message' }), 'first{Enter}');
-    await waitFor(() => expect(backend.sessions.size).toBe(1));
+    await waitFor(() => expect(localStorage.getItem(SESSION_KEY)).toBeTruthy());
     const menu = screen.getByRole('button', { name: 'Menu' });
     await user.click(menu);
     await user.click(await screen.findByRole('button', { name: 'New chat' }));
@@ -133,21 +141,27 @@ describe('earlier conversations', () => {
 });
 
 describe('direct links', () => {
-  it('opens the conversation named by direct=1&chatid', async () => {
-    const backend = newBackend();
+  /** A conversation of the page's visitor, started elsewhere (an agent wrote first, or another device). */
+  async function ownConversation(text: string): Promise<string> {
     await openPage('/direct/demo_app');
-    await waitFor(() => expect(localStorage.getItem('dc:demo_app:token')).toBeTruthy());
-    const token = localStorage.getItem('dc:demo_app:token');
-    const session = backend.addSessionFor(token, ['Your refund is done.']);
-    await openPage(`/direct/demo_app?direct=1&chatid=${session.id}`);
+    const sessionId = await newSession(server.url, await pageVisitor());
+    await server.agentSays(sessionId, text);
+    return sessionId;
+  }
+
+  it('opens the conversation named by direct=1&chatid', async () => {
+    const sessionId = await ownConversation('Your refund is done.');
+    await openPage(`/direct/demo_app?direct=1&chatid=${sessionId}`);
     expect(await screen.findByText('Your refund is done.')).toBeInTheDocument();
+    expect(localStorage.getItem(SESSION_KEY)).toBe(sessionId);
   });
 
   it('says "not found" for a conversation that is not yours, and starts a new chat from there', async () => {
-    const backend = newBackend();
-    const other = backend.addSessionFor(null, ['private']);
+    const stranger = await newVisitor(server.url);
+    const other = await newSession(server.url, stranger.visitorToken);
+    expect((await sendText(server.url, stranger.visitorToken, other, 'private')).status).toBe(201);
     const user = userEvent.setup();
-    await openPage(`/direct/demo_app?direct=1&chat_id=${other.id}&campaign=x`);
+    await openPage(`/direct/demo_app?direct=1&chat_id=${other}&campaign=x`);
     const heading = await screen.findByRole('heading', { name: 'Conversation not found' });
     await waitFor(() => expect(heading).toHaveFocus());
     expect(screen.queryByText('private')).not.toBeInTheDocument();
@@ -157,50 +171,68 @@ describe('direct links', () => {
   });
 
   it('ignores chatid without direct=1', async () => {
-    const backend = newBackend();
-    await openPage('/direct/demo_app');
-    await waitFor(() => expect(localStorage.getItem('dc:demo_app:token')).toBeTruthy());
     // The visitor's own conversation, which direct=1 would open: without it, the link names it in vain.
-    const own = backend.addSessionFor(localStorage.getItem('dc:demo_app:token'), ['earlier answer']);
-    for (const link of [`chatid=${own.id}`, `direct=true&chatid=${own.id}`, `direct=01&chat_id=${own.id}`]) {
+    const own = await ownConversation('earlier answer');
+    for (const link of [`chatid=${own}`, `direct=true&chatid=${own}`, `direct=01&chat_id=${own}`]) {
+      localStorage.removeItem(SESSION_KEY);
       await openPage(`/direct/demo_app?${link}`);
       await userEvent.setup().type(await screen.findByRole('textbox', { name: 'Your message' }), `via ${link}{Enter}`);
       // Sending waits until the page knows which conversation is open: the message shows where it went.
-      await waitFor(() => expect([...backend.sessions.values()].some((s) => s.messages.some((m) => m.text === `via ${link}`))).toBe(true));
-      expect(own.messages.map((message) => message.text)).toEqual(['earlier answer']);
+      await waitFor(() => expect(localStorage.getItem(SESSION_KEY)).toBeTruthy());
+      const opened = localStorage.getItem(SESSION_KEY)!;
+      expect(opened).not.toBe(own);
+      await waitFor(async () => expect(await texts(opened)).toEqual([`via ${link}`]));
+      expect(await texts(own)).toEqual(['earlier answer']);
       expect(screen.queryByText('earlier answer')).not.toBeInTheDocument();
-      localStorage.removeItem('dc:demo_app:session');
     }
-  }, 20_000);
+  });
 });
 
 describe('identity hand-off', () => {
-  const signed = 'sbs=42&sbs_mm=0123456789abcdef0123456789abcdef&ranstr=abcdefghijklmnop1234&name=Ada&email=ada%40example.com&ref=mail';
+  const claims = 'name=Ada&email=ada%40example.com';
+  /** A link signed with the app's secret (or another one), as the customer's site makes it. */
+  const signedLink = (secret?: string) => {
+    const { sbs, sbs_mm, ranstr } = signedIdentity('42', {}, secret);
+    return `sbs=${sbs}&sbs_mm=${sbs_mm}&ranstr=${ranstr}&${claims}&ref=mail`;
+  };
+  const visitorCalls = () => recordRequests(faults, 'POST', /\/apps\/demo_app\/visitors$/);
 
   it('sends the identity once, keeps the token, and scrubs the address bar', async () => {
-    const backend = newBackend();
-    await openPage(`/direct/demo_app?${signed}`);
+    const calls = visitorCalls();
+    const answered = nextAnswer(faults, 'POST', /\/visitors$/);
+    const link = signedLink();
+    await openPage(`/direct/demo_app?${link}`);
     expect(await screen.findByText(/Signed in · Ada/)).toBeInTheDocument();
     expect(location.search).toBe('?ref=mail');
-    expect(backend.visitorBodies).toHaveLength(1);
-    expect(backend.visitorBodies[0]).toMatchObject({
-      identity: { sbs: '42', ranstr: 'abcdefghijklmnop1234', name: 'Ada', email: 'ada@example.com' },
+    const params = new URLSearchParams(link);
+    const bodies = await bodiesOf(calls);
+    expect(bodies).toHaveLength(1);
+    expect(bodies[0]).toMatchObject({
+      identity: { sbs: '42', sbs_mm: params.get('sbs_mm'), ranstr: params.get('ranstr'), name: 'Ada', email: 'ada@example.com' },
       vars: { ref: 'mail' },
     });
-    expect(localStorage.getItem('dc:demo_app:token')).toBe(backend.visitors[0].token);
+    const { visitorToken, visitor } = (await (await answered).clone().json()) as { visitorToken: string; visitor: { verified: boolean } };
+    expect(visitor.verified).toBe(true);
+    expect(localStorage.getItem(TOKEN_KEY)).toBe(visitorToken);
     await openPage('/direct/demo_app?ref=mail');
-    await waitFor(() => expect(backend.visitorBodies).toHaveLength(2));
-    expect(backend.visitorBodies[1]).not.toHaveProperty('identity');
+    await waitFor(() => expect(calls).toHaveLength(2));
+    expect((await bodiesOf(calls))[1]).not.toHaveProperty('identity');
+    expect(await screen.findByText(/Signed in · Ada/)).toBeInTheDocument();
   });
 
   it.each([
     ['bad_signature', "We couldn't confirm your account from this link, so you're chatting as a guest."],
     ['replayed', "This link has already been used, so you're chatting as a guest. Ask for a new link to be recognised."],
   ] as const)('a %s identity shows a notice and the visitor goes on as a guest', async (verdict, text) => {
-    const backend = newBackend();
-    backend.identityVerdict = verdict;
+    const link = verdict === 'bad_signature' ? signedLink('not-the-apps-secret-0123456789') : signedLink();
+    if (verdict === 'replayed') {
+      // The link was opened once already, by someone else (a forwarded mail).
+      await openPage(`/direct/demo_app?${link}`);
+      expect(await screen.findByText(/Signed in · Ada/)).toBeInTheDocument();
+      localStorage.clear();
+    }
     const user = userEvent.setup();
-    await openPage(`/direct/demo_app?${signed}`);
+    await openPage(`/direct/demo_app?${link}`);
     expect(await screen.findByText(text)).toBeInTheDocument();
     expect(screen.queryByText(/Signed in/)).not.toBeInTheDocument();
     await user.click(screen.getByRole('button', { name: 'Dismiss' }));
@@ -209,35 +241,40 @@ describe('identity hand-off', () => {
   });
 
   it('never sends half an identity', async () => {
-    const backend = newBackend();
+    const calls = visitorCalls();
     await openPage('/direct/demo_app?sbs=42&ranstr=abcdefghijklmnop1234&name=Ada');
     expect(await screen.findByText("This link is incomplete, so you're chatting as a guest.")).toBeInTheDocument();
-    await waitFor(() => expect(backend.visitorBodies).toHaveLength(1));
-    expect(backend.visitorBodies[0]).not.toHaveProperty('identity');
+    await waitFor(() => expect(calls).toHaveLength(1));
+    expect((await bodiesOf(calls))[0]).not.toHaveProperty('identity');
     expect(location.search).toBe('');
   });
 });
 
 describe('error screens', () => {
+  const failConfig = (answer: () => Response) => faults.use(http.get(`${server.api}/apps/demo_app/config`, answer));
+
   it.each([
-    [{ status: 404, code: 'app_not_found' }, "This chat doesn't exist"],
-    [{ status: 404, code: 'fullpage_disabled' }, "This chat isn't available here"],
-    [{ status: 500, code: 'internal' }, 'Something went wrong on our side'],
-  ] as const)('config %o gets its own screen', async (failure, title) => {
-    const backend = newBackend();
-    backend.configError = failure;
-    await openPage('/direct/demo_app');
+    ['/direct/no_such_app', "This chat doesn't exist"],
+    ['/direct/partner_app', "This chat isn't available here"],
+  ])('%s gets its own screen', async (path, title) => {
+    await openPage(path);
     const heading = await screen.findByRole('heading', { name: title });
     await waitFor(() => expect(heading).toHaveFocus());
   });
 
+  it('a server failure gets its own screen', async () => {
+    failConfig(() => HttpResponse.json({ error: { code: 'internal', message: 'injected' } }, { status: 500 }));
+    await openPage('/direct/demo_app');
+    const heading = await screen.findByRole('heading', { name: 'Something went wrong on our side' });
+    await waitFor(() => expect(heading).toHaveFocus());
+  });
+
   it('a dropped network gets a screen with a working "Try again"', async () => {
-    const backend = newBackend();
-    backend.configError = 'network';
+    failConfig(() => HttpResponse.error());
     const user = userEvent.setup();
     await openPage('/direct/demo_app');
     expect(await screen.findByRole('heading', { name: "Can't connect" })).toBeInTheDocument();
-    backend.configError = undefined;
+    faults.resetHandlers();
     await user.click(screen.getByRole('button', { name: 'Try again' }));
     expect(await screen.findByRole('heading', { level: 1, name: 'Demo Shop support' })).toBeInTheDocument();
   });
@@ -245,7 +282,6 @@ describe('error screens', () => {
   it.each(['/nowhere', '/direct/', '/direct/bad%20id', `/direct/${'a'.repeat(65)}`, '/direct/demo_app/extra'])(
     '%s gets the translated not-found screen',
     async (path) => {
-      newBackend();
       await openPage(path, ['de-DE']);
       expect(await screen.findByRole('heading', { name: 'Seite nicht gefunden' })).toBeInTheDocument();
     },

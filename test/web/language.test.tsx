@@ -1,16 +1,15 @@
 import { describe, expect, it } from 'vitest';
 import { screen, waitFor, within } from '@testing-library/preact';
 import userEvent from '@testing-library/user-event';
-import { setUpFakeBackendServer } from './support/fake-backend-server';
 import { openPage } from './support/open-page';
+import { recordRequests } from './support/page-requests';
+import { useRealServer } from './support/real-server';
 
-const { server, newBackend } = setUpFakeBackendServer();
+const { faults } = useRealServer();
 
 async function open(path: string, languages: string[]) {
-  const backend = newBackend();
   await openPage(path, languages);
   await screen.findByRole('textbox');
-  return backend;
 }
 
 describe('language detection', () => {
@@ -39,13 +38,11 @@ describe('language detection', () => {
     expect(document.documentElement.lang).toBe('ko');
   });
 
-  it('asks the backend for branding in the detected language', async () => {
-    const requested: string[] = [];
-    server.events.on('request:start', ({ request }) => {
-      if (request.url.includes('/config')) requested.push(new URL(request.url).searchParams.get('locale') ?? '');
-    });
+  it('asks the server for branding in the detected language', async () => {
+    const configCalls = recordRequests(faults, 'GET', /\/config$/);
     await open('/direct/demo_app', ['de-AT']);
-    expect(requested).toEqual(['de']);
+    expect(configCalls.map((request) => new URL(request.url).searchParams.get('locale'))).toEqual(['de']);
+    expect(screen.getByRole('heading', { level: 1, name: 'Demo Shop Kundenservice' })).toBeInTheDocument();
   });
 });
 
@@ -60,6 +57,7 @@ describe('language choice, in the header menu', () => {
     const user = userEvent.setup();
     await user.click((await languages(user)).getByRole('button', { name: 'Français' }));
     await waitFor(() => expect(document.documentElement.lang).toBe('fr'));
+    expect(await screen.findByRole('heading', { level: 1, name: 'Assistance Demo Shop' })).toBeInTheDocument();
     expect((await languages(user, 'Menu')).getByRole('button', { name: 'Français' })).toHaveAttribute('aria-current', 'true');
     expect(localStorage.getItem('dc:lang')).toBe('fr');
     await open('/direct/demo_app', ['en-US']);

@@ -1,9 +1,7 @@
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { screen, waitFor } from '@testing-library/preact';
 import userEvent from '@testing-library/user-event';
 import { http, HttpResponse, passthrough } from 'msw';
-import { setupServer } from 'msw/node';
-import type { Message } from '../../src/api/wire';
 import { newSession, sendAll } from '../server/support/api-client';
 import { openPage } from './support/open-page';
 import { useRealServer } from './support/real-server';
@@ -11,10 +9,7 @@ import { useRealServer } from './support/real-server';
 const server = useRealServer();
 // Each test boots the page more than once and waits for the real server: more than vitest's default 5 s on a busy machine.
 vi.setConfig({ testTimeout: 40_000 });
-// Only for faults: every request msw has no handler for reaches the real server.
-const faults = setupServer();
-beforeAll(() => faults.listen({ onUnhandledRequest: 'bypass' }));
-afterAll(() => faults.close());
+const { faults } = server;
 
 async function visitorToken(): Promise<string> {
   await openPage('/direct/demo_app');
@@ -23,10 +18,7 @@ async function visitorToken(): Promise<string> {
   return localStorage.getItem('dc:demo_app:token')!;
 }
 
-async function transcript(sessionId: string): Promise<Message[]> {
-  const response = await server.agent('GET', `/sessions/${sessionId}/messages?limit=100`);
-  return ((await response.json()) as { messages: Message[] }).messages;
-}
+const transcript = (sessionId: string) => server.transcript(sessionId);
 
 describe('the page against the real server', () => {
   it('shows the newest 50 of 70 messages, and the first 20 on "Show earlier messages"', async () => {
@@ -69,6 +61,5 @@ describe('the page against the real server', () => {
     await waitFor(async () => expect((await transcript(sessionId)).map((m) => m.text)).toEqual(['through a fault']), { timeout: 4000 });
     expect(refused).toBe(2);
     await waitFor(() => expect(screen.queryByText('Sending…')).not.toBeInTheDocument());
-    faults.resetHandlers();
   });
 });

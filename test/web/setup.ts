@@ -1,6 +1,10 @@
 import '@testing-library/jest-dom/vitest';
-import { cleanup } from '@testing-library/preact';
+import { cleanup, configure } from '@testing-library/preact';
 import { afterAll, afterEach } from 'vitest';
+
+// What the page waits for is real (a server over HTTP, chunks compiled on first use): on two busy cores the first
+// page of a file takes seconds. A wait still ends the moment its condition holds.
+configure({ asyncUtilTimeout: 5000 });
 
 afterEach(() => {
   cleanup();

@@ -110,19 +110,23 @@ describe('the shared event-stream reader', () => {
 
   it('stops for good on a failure that will not heal, without another request', async () => {
     queue.push(refuse(401));
-    const { log } = start();
+    const sleep = vi.fn(() => new Promise<void>(() => undefined));
+    const { log, delays } = start({ sleep });
     await vi.waitFor(() => expect(log).toEqual(['connecting', 'stopped HTTP 401']));
-    await new Promise((resolve) => setTimeout(resolve, 50));
+    // Stopping and retrying are two ends of one failure: no wait was asked for, so no request can follow.
+    expect(delays).toEqual([]);
+    expect(sleep).not.toHaveBeenCalled();
     expect(requests).toBe(1);
   });
 
   it('retries other failures with a growing attempt count, which data on a connection starts again', async () => {
     queue.push(refuse(503), refuse(502), refuse(503));
-    const { delays } = start();
+    const onActivity = vi.fn();
+    const { delays } = start({ onActivity });
     await vi.waitFor(() => expect(open.size).toBe(1));
     expect(delays).toEqual([0, 1, 2]);
     write(': alive\n\n');
-    await new Promise((resolve) => setTimeout(resolve, 20));
+    await vi.waitFor(() => expect(onActivity).toHaveBeenCalled());
     dropAll();
     await vi.waitFor(() => expect(delays).toEqual([0, 1, 2, 0]));
   });
@@ -146,13 +150,15 @@ describe('the shared event-stream reader', () => {
   });
 
   it('closes its connection and reports nothing more once closed', async () => {
-    const { stream, log } = start();
+    const sleep = vi.fn(() => new Promise<void>(() => undefined));
+    const { stream, log } = start({ sleep });
     await vi.waitFor(() => expect(open.size).toBe(1));
-    stream.close();
-    await vi.waitFor(() => expect(closedByClient).toBe(1));
     const before = log.length;
-    await new Promise((resolve) => setTimeout(resolve, 50));
+    stream.close();
+    // The server sees the connection close only after the page has aborted it: by then the reader has had its say.
+    await vi.waitFor(() => expect(closedByClient).toBe(1));
     expect(log.length).toBe(before);
+    expect(sleep).not.toHaveBeenCalled();
     expect(requests).toBe(1);
     expect(log).not.toContain('dropped');
   });
