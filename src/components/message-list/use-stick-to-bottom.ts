@@ -16,6 +16,11 @@ const NEAR_BOTTOM_PX = 120;
  * Keeps the newest message in view while the visitor is at the bottom: after every render, when the content grows
  * later (an image, a font), and when the list itself shrinks (the on-screen keyboard opening). Only the visitor
  * scrolling up lets go; new messages then count up for a "new messages" pill instead of moving the view.
+ *
+ * Scroll positions are read and written in the next animation frame, never in the render's own task: reading
+ * `scrollHeight` there forced a synchronous style and layout pass over the whole transcript inside the task that had
+ * just rendered a page of history, which made it a long task at 10,000 messages. In the frame, that layout is the one
+ * the browser does anyway before it paints, so the view still never shows the wrong place.
  */
 export function useStickToBottom({ liveCount, pendingCount, historyCount }: Counts) {
   const scroller = useRef<HTMLElement>(null);
@@ -24,6 +29,8 @@ export function useStickToBottom({ liveCount, pendingCount, historyCount }: Coun
   const lastTop = useRef(0);
   const before = useRef({ liveCount, pendingCount, historyCount });
   const fromBottomWhileLoading = useRef<number | null>(null);
+  /** What the next frame must do to the scroll position, if anything. */
+  const settle = useRef<{ restoreFromBottom?: number; frame?: number }>({});
   const [unseen, setUnseen] = useState(0);
 
   const jumpToBottom = () => {
@@ -33,29 +40,40 @@ export function useStickToBottom({ liveCount, pendingCount, historyCount }: Coun
     lastTop.current = element.scrollTop;
   };
 
+  const settleInNextFrame = (restoreFromBottom?: number) => {
+    if (restoreFromBottom !== undefined) settle.current.restoreFromBottom = restoreFromBottom;
+    settle.current.frame ??= requestAnimationFrame(() => {
+      const { restoreFromBottom: fromBottom } = settle.current;
+      settle.current = {};
+      const element = scroller.current;
+      if (!element) return;
+      if (fromBottom !== undefined) {
+        // Browsers without scroll anchoring (Safari) would jump to the top of the page just loaded.
+        element.scrollTop = element.scrollHeight - fromBottom;
+        lastTop.current = element.scrollTop;
+      } else if (stick.current) jumpToBottom();
+    });
+  };
+
   useLayoutEffect(() => {
     const previous = before.current;
     before.current = { liveCount, pendingCount, historyCount };
-    const element = scroller.current;
-    if (!element) return;
     if (pendingCount > previous.pendingCount) stick.current = true;
     if (historyCount !== previous.historyCount && fromBottomWhileLoading.current !== null) {
-      // Browsers without scroll anchoring (Safari) would jump to the top of the page just loaded.
-      element.scrollTop = element.scrollHeight - fromBottomWhileLoading.current;
-      lastTop.current = element.scrollTop;
+      settleInNextFrame(fromBottomWhileLoading.current);
       fromBottomWhileLoading.current = null;
-    } else if (stick.current) jumpToBottom();
+    } else if (stick.current) settleInNextFrame();
     else if (liveCount > previous.liveCount) setUnseen((count) => count + liveCount - previous.liveCount);
   });
 
   useEffect(() => {
-    if (typeof ResizeObserver === 'undefined') return undefined;
-    const observer = new ResizeObserver(() => {
-      if (stick.current) jumpToBottom();
-    });
-    if (scroller.current) observer.observe(scroller.current);
-    if (content.current) observer.observe(content.current);
-    return () => observer.disconnect();
+    const observer = typeof ResizeObserver === 'undefined' ? undefined : new ResizeObserver(() => stick.current && jumpToBottom());
+    if (scroller.current) observer?.observe(scroller.current);
+    if (content.current) observer?.observe(content.current);
+    return () => {
+      observer?.disconnect();
+      if (settle.current.frame !== undefined) cancelAnimationFrame(settle.current.frame);
+    };
   }, []);
 
   /** Call from the scroller's scroll event; says which way the visitor moved. */
