@@ -29,8 +29,8 @@ export function useStickToBottom({ liveCount, pendingCount, historyCount }: Coun
   const lastTop = useRef(0);
   const before = useRef({ liveCount, pendingCount, historyCount });
   const fromBottomWhileLoading = useRef<number | null>(null);
-  /** What the next frame must do to the scroll position, if anything. */
-  const settle = useRef<{ restoreFromBottom?: number; frame?: number }>({});
+  /** Set while a frame is asked for: the distance from the bottom to keep (a page joined above), else null. */
+  const nextFrame = useRef<{ fromBottom: number | null } | null>(null);
   const [unseen, setUnseen] = useState(0);
 
   const jumpToBottom = () => {
@@ -40,40 +40,37 @@ export function useStickToBottom({ liveCount, pendingCount, historyCount }: Coun
     lastTop.current = element.scrollTop;
   };
 
-  const settleInNextFrame = (restoreFromBottom?: number) => {
-    if (restoreFromBottom !== undefined) settle.current.restoreFromBottom = restoreFromBottom;
-    settle.current.frame ??= requestAnimationFrame(() => {
-      const { restoreFromBottom: fromBottom } = settle.current;
-      settle.current = {};
-      const element = scroller.current;
-      if (!element) return;
-      if (fromBottom !== undefined) {
-        // Browsers without scroll anchoring (Safari) would jump to the top of the page just loaded.
-        element.scrollTop = element.scrollHeight - fromBottom;
-        lastTop.current = element.scrollTop;
-      } else if (stick.current) jumpToBottom();
-    });
-  };
-
   useLayoutEffect(() => {
     const previous = before.current;
     before.current = { liveCount, pendingCount, historyCount };
     if (pendingCount > previous.pendingCount) stick.current = true;
-    if (historyCount !== previous.historyCount && fromBottomWhileLoading.current !== null) {
-      settleInNextFrame(fromBottomWhileLoading.current);
-      fromBottomWhileLoading.current = null;
-    } else if (stick.current) settleInNextFrame();
-    else if (liveCount > previous.liveCount) setUnseen((count) => count + liveCount - previous.liveCount);
+    const fromBottom = historyCount !== previous.historyCount ? fromBottomWhileLoading.current : null;
+    if (fromBottom === null && !stick.current) {
+      if (liveCount > previous.liveCount) setUnseen((count) => count + liveCount - previous.liveCount);
+    } else if (nextFrame.current) nextFrame.current.fromBottom ??= fromBottom;
+    else {
+      const work = (nextFrame.current = { fromBottom });
+      requestAnimationFrame(() => {
+        nextFrame.current = null;
+        const element = scroller.current;
+        if (element && work.fromBottom !== null) {
+          // Browsers without scroll anchoring (Safari) would jump to the top of the page just loaded. (The scroll
+          // event this causes moves down, so it never counts as the visitor scrolling up.)
+          element.scrollTop = element.scrollHeight - work.fromBottom;
+        } else if (stick.current) jumpToBottom();
+      });
+    }
+    if (fromBottom !== null) fromBottomWhileLoading.current = null;
   });
 
   useEffect(() => {
-    const observer = typeof ResizeObserver === 'undefined' ? undefined : new ResizeObserver(() => stick.current && jumpToBottom());
-    if (scroller.current) observer?.observe(scroller.current);
-    if (content.current) observer?.observe(content.current);
-    return () => {
-      observer?.disconnect();
-      if (settle.current.frame !== undefined) cancelAnimationFrame(settle.current.frame);
-    };
+    if (typeof ResizeObserver === 'undefined') return undefined;
+    const observer = new ResizeObserver(() => {
+      if (stick.current) jumpToBottom();
+    });
+    if (scroller.current) observer.observe(scroller.current);
+    if (content.current) observer.observe(content.current);
+    return () => observer.disconnect();
   }, []);
 
   /** Call from the scroller's scroll event; says which way the visitor moved. */
