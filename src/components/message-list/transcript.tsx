@@ -6,7 +6,7 @@ import { bubbleLayout, type BubbleFacts } from '../../chat/bubble-layout';
 import { MessageBubble } from '../message-bubble';
 import { avatarOf, factsOf, PENDING_FACTS } from './bubble-facts';
 import { HistoryPage } from './history-page';
-import { historyPages } from './history-pages';
+import { historyPageOf, historyPages } from './history-pages';
 
 export interface TranscriptProps {
   conversationKey: string;
@@ -38,7 +38,9 @@ export function Transcript({ conversationKey, earlier, live, pending, team, loca
     <>
       {pages.map((page, index) => (
         <HistoryPage
-          key={page[0]!.seq}
+          // Keyed by the page's place, not its first message: the oldest page held is often partly loaded, and the
+          // next "show earlier" completes it in place instead of building it again.
+          key={historyPageOf(page[0]!.seq)}
           messages={page}
           before={pages[index - 1]?.at(-1)}
           after={pages[index + 1]?.[0] ?? live[0]}

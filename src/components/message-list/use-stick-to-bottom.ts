@@ -16,6 +16,11 @@ const NEAR_BOTTOM_PX = 120;
  * Keeps the newest message in view while the visitor is at the bottom: after every render, when the content grows
  * later (an image, a font), and when the list itself shrinks (the on-screen keyboard opening). Only the visitor
  * scrolling up lets go; new messages then count up for a "new messages" pill instead of moving the view.
+ *
+ * Scroll positions are read and written in the next animation frame, never in the render's own task: reading
+ * `scrollHeight` there forced a synchronous style and layout pass over the whole transcript inside the task that had
+ * just rendered a page of history, which made it a long task at 10,000 messages. In the frame, that layout is the one
+ * the browser does anyway before it paints, so the view still never shows the wrong place.
  */
 export function useStickToBottom({ liveCount, pendingCount, historyCount }: Counts) {
   const scroller = useRef<HTMLElement>(null);
@@ -24,6 +29,8 @@ export function useStickToBottom({ liveCount, pendingCount, historyCount }: Coun
   const lastTop = useRef(0);
   const before = useRef({ liveCount, pendingCount, historyCount });
   const fromBottomWhileLoading = useRef<number | null>(null);
+  /** Set while a frame is asked for: the distance from the bottom to keep (a page joined above), else null. */
+  const nextFrame = useRef<{ fromBottom: number | null } | null>(null);
   const [unseen, setUnseen] = useState(0);
 
   const jumpToBottom = () => {
@@ -36,16 +43,24 @@ export function useStickToBottom({ liveCount, pendingCount, historyCount }: Coun
   useLayoutEffect(() => {
     const previous = before.current;
     before.current = { liveCount, pendingCount, historyCount };
-    const element = scroller.current;
-    if (!element) return;
     if (pendingCount > previous.pendingCount) stick.current = true;
-    if (historyCount !== previous.historyCount && fromBottomWhileLoading.current !== null) {
-      // Browsers without scroll anchoring (Safari) would jump to the top of the page just loaded.
-      element.scrollTop = element.scrollHeight - fromBottomWhileLoading.current;
-      lastTop.current = element.scrollTop;
-      fromBottomWhileLoading.current = null;
-    } else if (stick.current) jumpToBottom();
-    else if (liveCount > previous.liveCount) setUnseen((count) => count + liveCount - previous.liveCount);
+    const fromBottom = historyCount !== previous.historyCount ? fromBottomWhileLoading.current : null;
+    if (fromBottom === null && !stick.current) {
+      if (liveCount > previous.liveCount) setUnseen((count) => count + liveCount - previous.liveCount);
+    } else if (nextFrame.current) nextFrame.current.fromBottom ??= fromBottom;
+    else {
+      const work = (nextFrame.current = { fromBottom });
+      requestAnimationFrame(() => {
+        nextFrame.current = null;
+        const element = scroller.current;
+        if (element && work.fromBottom !== null) {
+          // Browsers without scroll anchoring (Safari) would jump to the top of the page just loaded. (The scroll
+          // event this causes moves down, so it never counts as the visitor scrolling up.)
+          element.scrollTop = element.scrollHeight - work.fromBottom;
+        } else if (stick.current) jumpToBottom();
+      });
+    }
+    if (fromBottom !== null) fromBottomWhileLoading.current = null;
   });
 
   useEffect(() => {
