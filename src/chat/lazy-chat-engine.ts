@@ -19,7 +19,8 @@ export function preloadChatEngine(): Promise<EngineModule> {
 /**
  * The conversation engine, usable at once while its code is still downloading: the page renders from the initial
  * state, calls made meanwhile run in order once it is there, and drafts (read while rendering) need no engine.
- * `shownWith` loads the code that shows the engine's state (in parallel): the engine starts once both are here.
+ * `shownWith` loads what shows the engine's states (in parallel, after the first paint too): the engine starts once
+ * both are here, so no state arrives before the code and messages that show it.
  */
 export function createLazyChatEngine(options: ChatControllerOptions, shownWith?: () => Promise<unknown>): ChatEngine {
   const listeners = new Set<(state: ChatState) => void>();

@@ -77,7 +77,7 @@ export function ChatRoute({ appId, chatLink, initialConfig, loadConfig, deepLink
           linkSlug: chatLink?.slug,
           deepLink: attempt === 0 ? deepLink : undefined,
         },
-        loadChatPageParts,
+        () => loadChatPageParts(i18n),
       ),
     [appId, attempt],
   );
