@@ -2,6 +2,7 @@ import { defineConfig, type ViteUserConfig } from 'vitest/config';
 import preact from '@preact/preset-vite';
 import { apiDevServer } from './server/vite-dev-plugin.ts';
 import { inlineCss } from './scripts/vite-inline-css.ts';
+import { localeParts } from './scripts/vite-locale-parts.ts';
 import { postgresTestProjects } from './test/server/support/postgres-project.ts';
 
 // The customer page. Served under /direct/, one build for every app; the API base comes from index.html's
@@ -10,7 +11,7 @@ const serverTests = { include: ['test/server/**/*.test.ts'], exclude: ['test/ser
 
 export default defineConfig(async ({ mode }): Promise<ViteUserConfig> => ({
   base: '/direct/',
-  plugins: [preact(), apiDevServer(), inlineCss()],
+  plugins: [preact(), apiDevServer(), inlineCss(), localeParts()],
   json: { stringify: true },
   build: {
     outDir: 'dist/direct',
@@ -25,8 +26,10 @@ export default defineConfig(async ({ mode }): Promise<ViteUserConfig> => ({
         // routes (engine, chat link, deep link), rolldown would otherwise give them a render-blocking chunk of their own.
         codeSplitting: { groups: [{ name: 'index', test: /src[\\/](main\.tsx|api[\\/](retry-rule|api-failure|json-shape|limits)\.ts)$/ }] },
         chunkFileNames: (chunk) => {
-          const locale = /\/locales\/([a-z-]+)\//.exec(chunk.facadeModuleId ?? '')?.[1];
-          return locale ? `assets/locale-${locale}-[hash].js` : 'assets/[name]-[hash].js';
+          // A language's first-screen part is locale-<code>-… (the server preloads it by that name), its rest locale-rest-<code>-….
+          const [, locale, part] = /\/locales\/([a-z-]+)\/chat\.json\?part=(\w+)/.exec(chunk.facadeModuleId ?? '') ?? [];
+          if (!locale) return 'assets/[name]-[hash].js';
+          return part === 'rest' ? `assets/locale-rest-${locale}-[hash].js` : `assets/locale-${locale}-[hash].js`;
         },
       },
     },

@@ -5,7 +5,7 @@ import { gzipSync } from 'node:zlib';
 
 const dist = 'dist/direct';
 const KB = 1024;
-const BUDGETS = { initialJs: 36.8 * KB, locale: 3 * KB, css: 6 * KB, embed: 3 * KB, requestsBeforePaint: 4 };
+const BUDGETS = { initialJs: 35.0 * KB, locale: 3 * KB, css: 6 * KB, embed: 3 * KB, requestsBeforePaint: 4 };
 
 const gzip = (text) => gzipSync(text, { level: 9 }).length;
 const read = (path) => readFileSync(join(dist, path), 'utf8');
@@ -16,16 +16,18 @@ const entryScripts = [...html.matchAll(/<script[^>]+src="([^"]+)"/g)].map((m) =>
 const preloads = [...html.matchAll(/<link[^>]+rel="modulepreload"[^>]+href="([^"]+)"/g)].map((m) => pathOf(m[1]));
 const stylesheets = [...html.matchAll(/<link[^>]+rel="stylesheet"[^>]+href="([^"]+)"/g)].map((m) => m[1]);
 const inlineCss = [...html.matchAll(/<style>([\s\S]*?)<\/style>/g)].map((m) => m[1]).join('');
+// Each language in two parts: locale-<code>-… (its first screen's messages, before the first render) and
+// locale-rest-<code>-… (fetched after the first paint).
 const locales = readdirSync(join(dist, 'assets')).filter((name) => /^locale-.+\.js$/.test(name));
 const localeSizes = locales.map((name) => [name, gzip(read(join('assets', name)))]);
-const largestLocale = Math.max(...localeSizes.map(([, size]) => size));
+const largestLocale = Math.max(...localeSizes.filter(([name]) => !name.startsWith('locale-rest-')).map(([, size]) => size));
 
 const startupJs = [...entryScripts, ...preloads].reduce((sum, path) => sum + gzip(read(path)), 0);
 // Before the first render: the HTML, its scripts and stylesheets, then the locale and the app config in parallel.
 const requestsBeforePaint = 1 + entryScripts.length + preloads.length + stylesheets.length + 2;
 
 const rows = [
-  ['JavaScript before first render (entry + largest locale)', startupJs + largestLocale, BUDGETS.initialJs],
+  ['JavaScript before first render (entry + largest first-screen locale part)', startupJs + largestLocale, BUDGETS.initialJs],
   ...localeSizes.map(([name, size]) => [`locale ${name}`, size, BUDGETS.locale]),
   ['CSS (inlined in index.html, plus any linked)', gzip(inlineCss + stylesheets.map((url) => read(pathOf(url))).join('')), BUDGETS.css],
   ['embed.js (the host-page loader)', gzip(read('embed.js')), BUDGETS.embed],

@@ -1,5 +1,5 @@
 import { fetchAppConfig, requestDeepLinkConfig } from '../api/app-config-api';
-import { createI18n, resolvedLocale, switchLanguage } from '../i18n/setup-i18n';
+import { completeLanguage, createI18n, resolvedLocale, switchLanguage } from '../i18n/setup-i18n';
 import { appIdFromPath, deepLinkCodeFromPath } from '../routes';
 import { readPage, renderPage } from './page-boot';
 
@@ -18,11 +18,14 @@ export async function startPage(root: HTMLElement): Promise<void> {
   const code = deepLinkCodeFromPath(location.pathname);
   const prefetchedConfig = appId ? { appId, result: fetchAppConfig({ base: page.apiBase, appId }, locale) } : undefined;
   const prefetchedDeepLink = code ? { code, result: requestDeepLinkConfig(page.apiBase, code, locale) } : undefined;
-  await Promise.all([
-    switchLanguage(i18n, locale),
+  // An app's chat needs only its first screen's messages before it renders (the rest follow the first paint); any
+  // other first screen (an error, a deep link's) gets them all.
+  const [, config] = await Promise.all([
+    switchLanguage(i18n, locale, appId ? ['firstScreen'] : undefined),
     prefetchedConfig?.result.catch(() => undefined),
     prefetchedDeepLink?.result.catch(() => undefined),
     code ? import('../pages/deep-link-route').catch(() => undefined) : undefined,
   ]);
+  if (appId && !config) await completeLanguage(i18n);
   renderPage(root, { ...page, prefetchedConfig, prefetchedDeepLink }, i18n);
 }

@@ -19,8 +19,10 @@ export function preloadChatEngine(): Promise<EngineModule> {
 /**
  * The conversation engine, usable at once while its code is still downloading: the page renders from the initial
  * state, calls made meanwhile run in order once it is there, and drafts (read while rendering) need no engine.
+ * `shownWith` loads what shows the engine's states (in parallel, after the first paint too): the engine starts once
+ * both are here, so no state arrives before the code and messages that show it.
  */
-export function createLazyChatEngine(options: ChatControllerOptions): ChatEngine {
+export function createLazyChatEngine(options: ChatControllerOptions, shownWith?: () => Promise<unknown>): ChatEngine {
   const listeners = new Set<(state: ChatState) => void>();
   const drafts = createDrafts(options.storage, options.appId);
   let state = initialChatState;
@@ -34,8 +36,8 @@ export function createLazyChatEngine(options: ChatControllerOptions): ChatEngine
   // engine's download or evaluation.
   let loaded: Promise<ChatEngine> | undefined;
   const ready = (): Promise<ChatEngine> =>
-    (loaded ??= preloadChatEngine().then(
-      ({ ChatController }) => {
+    (loaded ??= Promise.all([preloadChatEngine(), shownWith?.()]).then(
+      ([{ ChatController }]) => {
         engine = new ChatController(options);
         if (disposed) engine.dispose();
         else engine.subscribe(notify);

@@ -6,6 +6,7 @@ import { storageKeys } from '../storage/storage-keys';
 import { FALLBACK_LOCALE, SUPPORTED_LOCALES, isSupportedLocale, toBcp47 } from './locales';
 import { normalizeLocale } from './normalize-locale';
 import { loadLocaleMessages } from './load-locale';
+import type { LocalePart } from './locale-parts';
 
 export const NAMESPACE = 'chat';
 
@@ -47,10 +48,26 @@ export async function createI18n(linkLang: string | undefined, storage: SafeStor
   return instance;
 }
 
-export async function switchLanguage(instance: i18n, locale: LocaleCode): Promise<void> {
-  if (!instance.hasResourceBundle(locale, NAMESPACE)) {
-    instance.addResourceBundle(locale, NAMESPACE, await loadLocaleMessages(locale));
-  }
+// The parts of each language an instance holds already, as `<code>:<part>`.
+const loadedParts = new WeakMap<i18n, Set<string>>();
+
+async function addParts(instance: i18n, locale: LocaleCode, parts: readonly LocalePart[]): Promise<void> {
+  const loaded = loadedParts.get(instance) ?? new Set<string>();
+  loadedParts.set(instance, loaded);
+  const missing = parts.filter((part) => !loaded.has(`${locale}:${part}`));
+  const messages = await Promise.all(missing.map((part) => loadLocaleMessages(locale, part)));
+  missing.forEach((part, i) => {
+    instance.addResourceBundle(locale, NAMESPACE, messages[i], true, true);
+    loaded.add(`${locale}:${part}`);
+  });
+}
+
+/** Switches to `locale` once its messages are here: all of them unless only the first screen's are asked for. */
+export async function switchLanguage(instance: i18n, locale: LocaleCode, parts: readonly LocalePart[] = ['firstScreen', 'rest']): Promise<void> {
+  await addParts(instance, locale, parts);
   await instance.changeLanguage(locale);
   if (typeof document !== 'undefined') document.documentElement.lang = toBcp47(locale);
 }
+
+/** The rest of the active language's messages, for what the page shows after its first screen. */
+export const completeLanguage = (instance: i18n): Promise<void> => addParts(instance, resolvedLocale(instance), ['rest']);

@@ -8,15 +8,14 @@ import { isEmbedded, tellParent } from '../embed/parent-bridge';
 import { dropChatLink } from '../link/scrub-identity';
 import { useT } from '../i18n/use-t';
 import { ChatHeader } from '../components/chat-header';
-import { IdentityNotice } from '../components/identity-notice';
-import { ConnectionBanner } from '../components/connection-banner';
-import { MessageList } from '../components/message-list';
-import { SESSION_CLOSED_ACTION_ID, SessionClosed } from '../components/session-closed';
+import { SESSION_CLOSED_ACTION_ID } from '../components/session-closed/action-id';
 import { COMPOSER_ID, Composer } from '../components/composer';
 import { Welcome } from '../components/welcome';
 import { truthfulIdentityNotice } from '../chat/identity-notice';
 import { ErrorScreen } from '../components/error-screen';
 import type { ConversationHistory } from '../components/conversation-history';
+import { MessageListOutline } from './message-list-outline';
+import { useChatPageParts } from './use-chat-page-parts';
 
 type HistoryProps = Parameters<typeof ConversationHistory>[0];
 
@@ -41,6 +40,8 @@ function focusComposer(): void {
 export function ChatPage({ controller, config, locales, onLanguageChange, onRestart, failureScreen }: Props) {
   const { t } = useT();
   const state = useChatState(controller);
+  // The first screen is the header, the opening and the message box; the rest follows the first paint.
+  const { parts, failed: partsFailed } = useChatPageParts();
 
   useEffect(() => {
     void controller.start();
@@ -93,6 +94,7 @@ export function ChatPage({ controller, config, locales, onLanguageChange, onRest
     requestAnimationFrame(focusComposer);
   };
 
+  if (partsFailed) return <ErrorScreen kind="network" action={{ label: t('errors.tryAgain'), onClick: onRestart }} />;
   if (state.phase === 'failed') {
     if (state.failure === 'session_not_found') {
       return <ErrorScreen kind="session_not_found" action={{ label: t('errors.startNew'), onClick: startNew }} />;
@@ -105,6 +107,7 @@ export function ChatPage({ controller, config, locales, onLanguageChange, onRest
   const closed = state.session?.status === 'closed';
   const identityNotice = truthfulIdentityNotice(state.visitor, state.identityNotice);
   const isEmpty = state.messages.length === 0 && state.pending.length === 0;
+  const welcome = <Welcome config={config} showQuickReplies={isEmpty && !closed && state.phase === 'ready'} onQuickReply={(text) => controller.send(text)} />;
   return (
     <div class="chat">
       <a class="skip-link" href={`#${closed ? SESSION_CLOSED_ACTION_ID : COMPOSER_ID}`}>
@@ -124,8 +127,8 @@ export function ChatPage({ controller, config, locales, onLanguageChange, onRest
         }}
         onClose={embedded ? () => tellParent('close') : undefined}
       />
-      {identityNotice && <IdentityNotice reason={identityNotice} onDismiss={() => controller.dismissIdentityNotice()} />}
-      <ConnectionBanner connection={state.connection} waitingCount={state.waitingCount} />
+      {parts && identityNotice && <parts.IdentityNotice reason={identityNotice} onDismiss={() => controller.dismissIdentityNotice()} />}
+      {parts && <parts.ConnectionBanner connection={state.connection} waitingCount={state.waitingCount} />}
       {historyOpen && History && (
         <History
           currentId={state.session?.id}
@@ -135,28 +138,32 @@ export function ChatPage({ controller, config, locales, onLanguageChange, onRest
         />
       )}
       <main class="chat__main">
-        <MessageList
-          conversationKey={state.logKey}
-          welcome={<Welcome config={config} showQuickReplies={isEmpty && !closed && state.phase === 'ready'} onQuickReply={(text) => controller.send(text)} />}
-          team={team}
-          messages={state.messages}
-          logStartSeq={state.logStartSeq}
-          pending={state.pending}
-          hasEarlier={state.hasEarlier}
-          loadingEarlier={state.loadingEarlier}
-          agentTyping={state.agentTyping}
-          onLoadEarlier={() => void controller.loadEarlier()}
-          onRetry={(clientId) => {
-            controller.retry(clientId);
-            focusComposer();
-          }}
-          onDiscard={(clientId) => {
-            controller.discard(clientId);
-            focusComposer();
-          }}
-        />
+        {!parts ? (
+          <MessageListOutline welcome={welcome} />
+        ) : (
+          <parts.MessageList
+            conversationKey={state.logKey}
+            welcome={welcome}
+            team={team}
+            messages={state.messages}
+            logStartSeq={state.logStartSeq}
+            pending={state.pending}
+            hasEarlier={state.hasEarlier}
+            loadingEarlier={state.loadingEarlier}
+            agentTyping={state.agentTyping}
+            onLoadEarlier={() => void controller.loadEarlier()}
+            onRetry={(clientId) => {
+              controller.retry(clientId);
+              focusComposer();
+            }}
+            onDiscard={(clientId) => {
+              controller.discard(clientId);
+              focusComposer();
+            }}
+          />
+        )}
         {closed ? (
-          <SessionClosed onStartNew={startNew} />
+          parts && <parts.SessionClosed onStartNew={startNew} />
         ) : (
           <Composer
             initialDraft={controller.loadDraft()}

@@ -12,6 +12,7 @@ import { storageKeys } from '../storage/storage-keys';
 import { ErrorScreen, type ScreenKind } from '../components/error-screen';
 import { LoadingSkeleton } from '../components/loading-skeleton';
 import { ChatPage, type FailureScreen } from './chat-page';
+import { loadChatPageParts } from './use-chat-page-parts';
 
 type ConfigState = { status: 'loading' } | { status: 'ready'; config: AppConfig } | { status: 'failed'; kind: ScreenKind };
 
@@ -62,19 +63,22 @@ export function ChatRoute({ appId, chatLink, initialConfig, loadConfig, deepLink
 
   const controller = useMemo(
     () =>
-      createLazyChatEngine({
-        apiBase: boot.apiBase,
-        appId,
-        locale: () => resolvedLocale(i18n),
-        storage: boot.storage,
-        chatId: boot.link.chatId,
-        chatIdMalformed: boot.link.chatIdMalformed,
-        identity: attempt === 0 ? boot.link.identity : undefined,
-        identityMalformed: boot.link.identityMalformed,
-        vars: boot.link.vars,
-        linkSlug: chatLink?.slug,
-        deepLink: attempt === 0 ? deepLink : undefined,
-      }),
+      createLazyChatEngine(
+        {
+          apiBase: boot.apiBase,
+          appId,
+          locale: () => resolvedLocale(i18n),
+          storage: boot.storage,
+          chatId: boot.link.chatId,
+          chatIdMalformed: boot.link.chatIdMalformed,
+          identity: attempt === 0 ? boot.link.identity : undefined,
+          identityMalformed: boot.link.identityMalformed,
+          vars: boot.link.vars,
+          linkSlug: chatLink?.slug,
+          deepLink: attempt === 0 ? deepLink : undefined,
+        },
+        () => loadChatPageParts(i18n),
+      ),
     [appId, attempt],
   );
 

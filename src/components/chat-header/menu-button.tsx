@@ -1,21 +1,25 @@
 import { useRef, useState } from 'preact/hooks';
 import type { ComponentType } from 'preact';
+import type { i18n } from 'i18next';
+import { completeLanguage } from '../../i18n/setup-i18n';
 import { useT } from '../../i18n/use-t';
 import type { ChatMenuProps } from '../chat-menu';
 
-const loadMenu = () => import('../chat-menu').then((module) => module.ChatMenu);
+// The menu's words are in the part of the language's messages that follows the first paint.
+const loadMenu = (instance: i18n) =>
+  Promise.all([import('../chat-menu'), completeLanguage(instance)]).then(([module]) => module.ChatMenu);
 
 /**
  * The header's one menu: Earlier chats, New chat, Language. Its panel is a chunk of its own, fetched when the
  * pointer or focus first comes near the button, so the first paint carries none of it.
  */
 export function MenuButton({ menu }: { menu: Omit<ChatMenuProps, 'onDone'> }) {
-  const { t } = useT();
+  const { t, i18n } = useT();
   const button = useRef<HTMLButtonElement>(null);
   const [Menu, setMenu] = useState<ComponentType<ChatMenuProps> | null>(null);
   const [open, setOpen] = useState(false);
   const prefetch = () => {
-    if (!Menu) void loadMenu().then((component) => setMenu(() => component));
+    if (!Menu) void loadMenu(i18n).then((component) => setMenu(() => component));
   };
   const done = (refocus: boolean) => {
     setOpen(false);

@@ -1,8 +1,7 @@
 import { useEffect, useRef } from 'preact/hooks';
 import { useT } from '../../i18n/use-t';
+import { SESSION_CLOSED_ACTION_ID } from './action-id';
 import './style.css';
-
-export const SESSION_CLOSED_ACTION_ID = 'session-closed-action';
 
 /** Takes the composer's place once the conversation has ended: says so, and offers the way on. */
 export function SessionClosed({ onStartNew }: { onStartNew(): void }) {
