@@ -2,7 +2,6 @@ import { sql, type Kysely, type QueryCreator, type Selectable } from 'kysely';
 import type { AuthorRole, LinkCard, LinkPreview, Message } from '../../src/api/wire';
 import { countLinkedVisitorMessage } from './link-store';
 import type { MessageNotification } from '../bus/bus';
-import { batchedCatchUp, readCatchUps } from './batched-catch-up';
 import { firstRow, preparedQuery, type Param } from './prepared-query';
 import type { MessageWindow } from './records';
 import type { StoreCore } from './store-core';
@@ -74,12 +73,6 @@ export function createMessageStore(core: StoreCore, engine: StoreEngine): Messag
       return message;
     });
 
-  // Wake-ups from other instances make streams read their message back: one query per turn for all of them.
-  const catchUp = batchedCatchUp(
-    (read) => core.read(async (db) => (await oldestAfter(db, read)).rows),
-    (reads) => core.read((db) => readCatchUps(db, reads)),
-  );
-
   return {
     async append(appId, sessionId, draft) {
       try {
@@ -112,11 +105,7 @@ export function createMessageStore(core: StoreCore, engine: StoreEngine): Messag
       return earlier ? { kind: 'exists', message: earlier } : { kind: 'closed' };
     },
     findByClientId,
-    oldest: async (sessionId, window, limit) =>
-      // Streams catching up read "after, oldest first" on every wake-up that is not the very next message.
-      window.after !== undefined && window.before === undefined
-        ? (await catchUp({ sessionId, after: window.after, limit })).map(toMessage)
-        : core.read((db) => inWindow(db, sessionId, window, 'asc', limit)),
+    oldest: (sessionId, window, limit) => core.read((db) => inWindow(db, sessionId, window, 'asc', limit)),
     newest: (sessionId, window, limit) => core.read(async (db) => (await inWindow(db, sessionId, window, 'desc', limit)).reverse()),
     latest: (sessionId) => core.read(async (db) => (await inWindow(db, sessionId, {}, 'desc', 1))[0]),
     findById: (sessionId, messageId) =>
@@ -148,6 +137,10 @@ async function inWindow(
   order: 'asc' | 'desc',
   limit: number,
 ): Promise<Message[]> {
+  // Streams catching up read "after, oldest first" on every wake-up that is not the very next message.
+  if (window.after !== undefined && window.before === undefined && order === 'asc') {
+    return (await oldestAfter(db, { sessionId, after: window.after, limit })).rows.map(toMessage);
+  }
   let query = db.selectFrom('messages').selectAll().where('session_id', '=', sessionId);
   if (window.after !== undefined) query = query.where('seq', '>', window.after);
   if (window.before !== undefined) query = query.where('seq', '<', window.before);
