@@ -55,7 +55,7 @@ export function createApp(context: ApiContext, logger: Logger): Hono<AppEnv> {
   app.all('*', async (c) => {
     const { incoming, outgoing } = takeNodeResponse(c);
     await site(incoming, outgoing);
-    return alreadySent();
+    return alreadySent(c);
   });
   return app;
 }

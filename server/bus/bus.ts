@@ -3,10 +3,14 @@ import type { Tables } from '../store/tables';
 import type { BusEvent, BusListener, BusTopic } from './bus-event';
 import type { LocalFanout } from './local-fanout';
 
-/** The arguments of pg_notify. */
-export interface BusNotification {
+/**
+ * The pg_notify of a message's hint, for a statement that assigns the message's seq itself:
+ * `pg_notify(channel, beforeSeq || seq || afterSeq)`.
+ */
+export interface MessageNotification {
   channel: string;
-  payload: string;
+  beforeSeq: string;
+  afterSeq: string;
 }
 
 /** Publish/subscribe of wake-ups: in-process for one instance, PostgreSQL LISTEN/NOTIFY across instances. */
@@ -16,10 +20,11 @@ export interface Bus {
   /** Inside a write transaction: the event leaves with the commit and never without it (pg_notify on PostgreSQL). */
   announceWithin(trx: Transaction<Tables>, event: BusEvent): Promise<void>;
   /**
-   * What announceWithin would send, for a unit that sends it in a statement of its own (pg_notify in a RETURNING:
-   * one round trip less); undefined when this bus sends nothing (one instance).
+   * What announceWithin would send for a message of this session, for a unit that sends it in a statement of its
+   * own (pg_notify in the INSERT's RETURNING: no round trip of its own); undefined when this bus sends nothing (one
+   * instance).
    */
-  notificationOf(event: BusEvent): BusNotification | undefined;
+  messageNotificationOf(appId: string, sessionId: string): MessageNotification | undefined;
   /** An event that is not stored (typing): to every instance, now. */
   publish(event: BusEvent): Promise<void>;
   subscribe(topic: BusTopic, listener: BusListener): () => void;

@@ -8,7 +8,7 @@ export function createInProcessBus(): Bus {
     fanout,
     start: async () => {},
     announceWithin: async () => {},
-    notificationOf: () => undefined,
+    messageNotificationOf: () => undefined,
     publish: async (event) => fanout.deliver(event),
     subscribe: (topic, listener) => fanout.subscribe(topic, listener),
     close: async () => {},

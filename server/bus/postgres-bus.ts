@@ -32,6 +32,8 @@ export function createPostgresBus(databaseUrl: string): Bus {
   let attempt = 0;
   let reconnectTimer: NodeJS.Timeout | undefined;
 
+  // How every envelope this instance sends begins (`from` is its first field).
+  const ownPrefix = `${JSON.stringify({ from: instance }).slice(0, -1)},`;
   const envelope = (event: BusEvent) => {
     const hint = event.kind === 'message' ? { ...event, message: undefined } : event;
     return JSON.stringify({ from: instance, event: hint } satisfies Envelope);
@@ -40,9 +42,9 @@ export function createPostgresBus(databaseUrl: string): Bus {
   async function listen(): Promise<void> {
     const client = new pg.Client({ connectionString: databaseUrl, application_name: LISTENER_APPLICATION_NAME });
     client.on('notification', (notification) => {
-      if (notification.channel !== BUS_CHANNEL || !notification.payload) return;
-      const { from, event } = JSON.parse(notification.payload) as Envelope;
-      if (from !== instance) fanout.deliver(event);
+      // Every instance hears its own notifications too: those are skipped before parsing.
+      if (notification.channel !== BUS_CHANNEL || !notification.payload || notification.payload.startsWith(ownPrefix)) return;
+      fanout.deliver((JSON.parse(notification.payload) as Envelope).event);
     });
     client.on('error', () => dropped(client));
     client.on('end', () => dropped(client));
@@ -82,7 +84,11 @@ export function createPostgresBus(databaseUrl: string): Bus {
     async announceWithin(trx, event) {
       await sql`select pg_notify(${BUS_CHANNEL}, ${envelope(event)})`.execute(trx);
     },
-    notificationOf: (event) => ({ channel: BUS_CHANNEL, payload: envelope(event) }),
+    messageNotificationOf(appId, sessionId) {
+      // The hint's seq is its last field: `..."seq":0}}` split around the 0.
+      const payload = envelope({ kind: 'message', appId, sessionId, seq: 0 });
+      return { channel: BUS_CHANNEL, beforeSeq: payload.slice(0, -3), afterSeq: payload.slice(-2) };
+    },
     async publish(event) {
       fanout.deliver(event);
       const payload = envelope(event);

@@ -16,7 +16,7 @@ export function handleError(error: Error, c: Context<AppEnv>): Response {
     // Too late for an error body: drop the connection so the client sees a failure, not a truncated success.
     if (!(error instanceof ApiError) && !outgoing.destroyed) c.get('log')?.error({ reqId: c.get('requestId'), err: error }, 'error after the response began');
     if (!outgoing.writableEnded) outgoing.destroy();
-    return alreadySent();
+    return alreadySent(c);
   }
   return errorJson(c, toApiError(error, c));
 }

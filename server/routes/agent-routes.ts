@@ -105,7 +105,7 @@ export const agentRoutes = new Hono<AppEnv>()
     const { incoming, outgoing } = takeNodeResponse(c);
     const stream = context.streams.open({ client: `agent:${c.var.agent.id}` }, incoming, outgoing, context.settings.heartbeatMs);
     followApp(context, app.appId, stream);
-    return alreadySent();
+    return alreadySent(c);
   });
 
 /** POST /api/agent/debug/drop-streams → 204 (mounted only with DIRECT_CHAT_FAULT_INJECTION=1). */

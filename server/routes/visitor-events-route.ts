@@ -21,5 +21,5 @@ export const visitorEventsRoute = new Hono<AppEnv>()
     const owner = { client: (await callerOf(c)).client, visitorId: visitor.id };
     const stream = context.streams.open(owner, incoming, outgoing, context.settings.heartbeatMs);
     followSession(context, session, lastEventId, stream);
-    return alreadySent();
+    return alreadySent(c);
   });

@@ -1,11 +1,11 @@
-import { sql, type Kysely, type Selectable } from 'kysely';
+import { sql, type Kysely, type QueryCreator, type Selectable } from 'kysely';
 import type { AuthorRole, LinkCard, LinkPreview, Message } from '../../src/api/wire';
 import { countLinkedVisitorMessage } from './link-store';
-import type { BusNotification } from '../bus/bus';
-import type { BusEvent } from '../bus/bus-event';
+import type { MessageNotification } from '../bus/bus';
 import { firstRow, preparedQuery, type Param } from './prepared-query';
 import type { MessageWindow } from './records';
 import type { StoreCore } from './store-core';
+import type { StoreEngine } from './store';
 import type { MessagesTable, Tables } from './tables';
 
 /** A message to append: everything but its seq, which the store assigns. */
@@ -42,21 +42,47 @@ export interface MessageStore {
 const NOT_APPENDED = Symbol('not appended');
 const LINK_LIMIT_REACHED = Symbol('link limit reached');
 
-export function createMessageStore(core: StoreCore): MessageStore {
+export function createMessageStore(core: StoreCore, engine: StoreEngine): MessageStore {
   const findByClientId = (sessionId: string, role: AuthorRole, clientId: string) =>
     core.read(async (db) => {
       const row = await firstRow(byClientId(db, { sessionId, role, clientId }));
       return row && toMessage(row);
     });
 
+  /**
+   * PostgreSQL: the seq reserved, the message inserted and its hint notified in ONE statement, which runs as its own
+   * transaction (two round trips fewer than BEGIN ... COMMIT). Undefined when it appended nothing because the session
+   * is not open in the app, or the message counts against a chat link: the unit in a transaction handles those.
+   */
+  const appendInOneStatement = (appId: string, sessionId: string, draft: NewMessage) =>
+    core.writeStatement(async ({ db, messageNotificationOf, committed }) => {
+      const notification = messageNotificationOf(appId, sessionId);
+      if (!notification) return undefined;
+      const { seq: _seq, ...row } = toRow(sessionId, { ...draft, seq: 0 });
+      let inserted: { seq: number } | undefined;
+      try {
+        inserted = await firstRow(reserveAndInsert(db, { ...row, sessionId, appId, now: draft.createdAt, ...notification }));
+      } catch (error) {
+        // The clientId was sent before: the statement failed as a whole, its seq reservation with it.
+        if (isClientIdConflict(error)) throw NOT_APPENDED;
+        throw error;
+      }
+      if (!inserted) return undefined;
+      const message: Message = { ...draft, seq: inserted.seq };
+      committed({ kind: 'message', appId, sessionId, seq: message.seq, message });
+      return message;
+    });
+
   return {
     async append(appId, sessionId, draft) {
       try {
+        const appended = engine === 'postgres' ? await appendInOneStatement(appId, sessionId, draft) : undefined;
+        if (appended) return { kind: 'created', message: appended };
         return await core.write(async ({ trx, announce, announceInStatement }) => {
           const reserved = await firstRow(reserveSeq(trx, { sessionId, appId, now: draft.createdAt }));
           if (!reserved) throw NOT_APPENDED;
           const message: Message = { ...draft, seq: reserved.last_seq };
-          const event: BusEvent = { kind: 'message', appId, sessionId, seq: message.seq, message };
+          const event = { kind: 'message' as const, appId, sessionId, seq: message.seq, message };
           const notification = announceInStatement(event);
           const row = toRow(sessionId, message);
           const inserted = await (notification ? insertAnnouncing(trx, { ...row, ...notification }) : insertUnlessSent(trx, row));
@@ -129,22 +155,74 @@ async function inWindow(
  * whether a visitor message must be counted against a chat link.
  */
 const reserveSeq = preparedQuery<{ sessionId: string; appId: string; now: string }, { last_seq: number; link_id: string | null }>((db, param) =>
-  db
+  reservingSeq(db, param).returning(['last_seq', 'link_id']),
+);
+
+function reservingSeq(db: QueryCreator<Tables>, param: Param<{ sessionId: string; appId: string; now: string }>) {
+  return db
     .updateTable('sessions')
     .set((eb) => ({ last_seq: eb('last_seq', '+', 1), updated_at: param('now') }))
     .where('id', '=', param('sessionId'))
     .where('app_id', '=', param('appId'))
-    .where('status', '=', 'open')
-    .returning(['last_seq', 'link_id']),
-);
+    .where('status', '=', 'open');
+}
 
 /** Inserts the message unless its author role already sent its clientId in this session (0 rows affected then). */
 const insertUnlessSent = preparedQuery<MessagesTable, never>((db, param) => insertMessage(db, param));
 
 /** The same, and sends the bus notification for each row inserted (PostgreSQL). */
-const insertAnnouncing = preparedQuery<MessagesTable & BusNotification, never>((db, param) =>
-  insertMessage(db, param).returning(sql<void>`pg_notify(${param('channel')}, ${param('payload')})`.as('notified')),
+const insertAnnouncing = preparedQuery<MessagesTable & MessageNotification, never>((db, param) =>
+  insertMessage(db, param).returning(notifyingHint(param).as('notified')),
 );
+
+/**
+ * PostgreSQL (a data-modifying WITH): reserves the seq as reserveSeq does, unless the message counts against a chat
+ * link, inserts the message with it and notifies its hint. No ON CONFLICT: a clientId sent before fails the whole
+ * statement (unique violation), so no seq is reserved for nothing.
+ */
+const reserveAndInsert = preparedQuery<
+  Omit<MessagesTable, 'seq'> & { sessionId: string; appId: string; now: string } & MessageNotification,
+  { seq: number }
+>(
+  (db, param) =>
+    db
+      .with('reserved', (db) =>
+        reservingSeq(db, param)
+          .where((eb) => eb.or([eb('link_id', 'is', null), eb(eb.val(param('author_role')), '<>', 'visitor')]))
+          .returning('last_seq'),
+      )
+      .insertInto('messages')
+      .columns(['id', 'session_id', 'seq', 'client_id', 'author_role', 'author_name', 'kind', 'text', 'link', 'preview', 'created_at'])
+      .expression((eb) =>
+        eb
+          .selectFrom('reserved')
+          .select((eb) => [
+            eb.val(param('id')).as('id'),
+            eb.val(param('session_id')).as('session_id'),
+            'last_seq',
+            eb.val(param('client_id')).as('client_id'),
+            eb.val(param('author_role')).as('author_role'),
+            eb.val(param('author_name')).as('author_name'),
+            eb.val(param('kind')).as('kind'),
+            eb.val(param('text')).as('text'),
+            eb.val(param('link')).as('link'),
+            eb.val(param('preview')).as('preview'),
+            eb.val(param('created_at')).as('created_at'),
+          ]),
+      )
+      .returning(['seq', notifyingHint(param).as('notified')]),
+);
+
+// pg_notify(channel, beforeSeq || seq || afterSeq) of the inserted row (see Bus.messageNotificationOf).
+function notifyingHint(param: Param<MessageNotification>) {
+  return sql<void>`pg_notify(${param('channel')}, cast(${param('beforeSeq')} as text) || cast(seq as text) || cast(${param('afterSeq')} as text))`;
+}
+
+/** PostgreSQL's unique violation on (session, author role, clientId). */
+function isClientIdConflict(error: unknown): boolean {
+  const { code, constraint } = (error ?? {}) as { code?: unknown; constraint?: unknown };
+  return code === '23505' && constraint === 'messages_by_client_id';
+}
 
 function insertMessage(db: Kysely<Tables>, param: Param<MessagesTable>) {
   return db

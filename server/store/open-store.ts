@@ -40,7 +40,7 @@ export async function openStore(location: StoreLocation, bus: Bus): Promise<Stor
     engine,
     visitors: createVisitorStore(core),
     sessions: createSessionStore(core, engine),
-    messages: createMessageStore(core),
+    messages: createMessageStore(core, engine),
     nonces: createNonceStore(core),
     agents: createAgentStore(core),
     previews: createPreviewCacheStore(core),
