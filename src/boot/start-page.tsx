@@ -1,4 +1,5 @@
 import { fetchAppConfig, requestDeepLinkConfig } from '../api/app-config-api';
+import type { Boot } from './boot-context';
 import { createI18n, resolvedLocale, switchLanguage } from '../i18n/setup-i18n';
 import { appIdFromPath, deepLinkCodeFromPath } from '../routes';
 import { readPage, renderPage } from './page-boot';
@@ -16,7 +17,7 @@ export async function startPage(root: HTMLElement): Promise<void> {
   // A personal deep link's config and its screens' chunk travel alongside the locale and config.
   const appId = appIdFromPath(location.pathname);
   const code = deepLinkCodeFromPath(location.pathname);
-  const prefetchedConfig = appId ? { appId, result: fetchAppConfig({ base: page.apiBase, appId }, locale) } : undefined;
+  const prefetchedConfig: Boot['prefetchedConfig'] = appId ? { appId, result: fetchAppConfig({ base: page.apiBase, appId }, locale) } : undefined;
   const prefetchedDeepLink = code ? { code, result: requestDeepLinkConfig(page.apiBase, code, locale) } : undefined;
   await Promise.all([
     switchLanguage(i18n, locale),
@@ -24,5 +25,7 @@ export async function startPage(root: HTMLElement): Promise<void> {
     prefetchedDeepLink?.result.catch(() => undefined),
     code ? import('../pages/deep-link-route').catch(() => undefined) : undefined,
   ]);
+  // The config at hand, the first render draws the chat, not a skeleton (in place of the screen a server may have written).
+  if (prefetchedConfig) prefetchedConfig.config = await prefetchedConfig.result.catch(() => undefined);
   renderPage(root, { ...page, prefetchedConfig, prefetchedDeepLink }, i18n);
 }
