@@ -124,16 +124,15 @@ export function createStaticSite(options: StaticSiteOptions) {
     const vary = appId === undefined ? undefined : 'Accept-Language';
     send(request, response, status, firstScreen?.file ?? (link?.locale ? pageWithLinkLocale(index, link.locale) : index), REVALIDATE, vary);
   }
-
 }
 
 /** The page of a known app with its first screen written in, or undefined (the plain page) when that cannot be. */
 function firstScreenFor(request: IncomingMessage, index: StaticFile, app: HostedApp): FirstScreenPage | undefined {
   if (!app.fullPage) return undefined;
-  const search = new URLSearchParams((request.url ?? '').split('?')[1] ?? '');
-  const locale = guessPageLocale(search.toString(), request.headers['accept-language']);
+  const query = (request.url ?? '').split('?')[1] ?? '';
+  const locale = guessPageLocale(query, request.headers['accept-language']);
   try {
-    return pageWithFirstScreen(index, publicAppConfig(app, locale), locale, search.get('embed') === '1');
+    return pageWithFirstScreen(index, publicAppConfig(app, locale), locale, new URLSearchParams(query).get('embed') === '1');
   } catch {
     return undefined;
   }
