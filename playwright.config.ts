@@ -3,6 +3,7 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { CHROMIUM_ARGS } from './scripts/chromium-args.mjs';
+import { NAUGHTY_TITLE, NAUGHTY_WELCOME } from './test/e2e/support/naughty-app';
 import { E2E_AGENT_TOKEN, E2E_EMBEDDING_ORIGIN, E2E_PORT, E2E_PREVIEW_SITE_PORT } from './test/e2e/support/e2e-settings';
 
 // One fresh database per run; workers inherit the same directory through the environment.
@@ -18,6 +19,8 @@ function writeE2eApps(): string {
   // Personal deep links (deep-links.spec.ts): a welcome with placeholders, one attribute declared a collection.
   const welcome = { ...demo.branding.en, welcome: 'Hi {{name}}! Your {{account_type}} desk is ready.' };
   config.apps.push({ ...demo, appId: 'member_app', name: 'Member Desk', allowedOrigins: [], collectionAttributes: ['interests'], branding: { ...demo.branding, en: welcome } });
+  const naughty = { ...demo.branding.en, title: NAUGHTY_TITLE, welcome: NAUGHTY_WELCOME };
+  config.apps.push({ ...demo, appId: 'naughty_app', name: NAUGHTY_TITLE, allowedOrigins: [], locales: ['en'], defaultLocale: 'en', branding: { en: naughty } });
   writeFileSync(file, JSON.stringify(config));
   return file;
 }

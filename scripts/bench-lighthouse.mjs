@@ -17,14 +17,16 @@ const STATIC_FILE = 'dist/direct/bench-static.html';
 
 /** The built page's HTML with its scripts taken out and what the chat paints first written in as plain markup. */
 function staticTwin(indexHtml) {
-  return indexHtml
+  const twin = indexHtml
     .replace(/<script[\s\S]*?<\/script>/g, '')
     .replace(/<link[^>]+rel="modulepreload"[^>]*>/g, '')
     .replace(
-      /<div id="app">[\s\S]*?<\/div>\s*<\/div>\s*<\/div>/,
-      `<div id="app"><div class="app-root"><div class="chat"><header class="chat-header"><h1>Demo Shop Support</h1></header>` +
-        `<main class="chat__main"><p>Hi there! Ask us anything.</p><textarea aria-label="Your message"></textarea></main></div></div></div>`,
+      /<!--\s*first-screen\b[^>]*-->[\s\S]*?<!--\s*\/first-screen\s*-->/,
+      `<div class="app-root"><div class="chat"><header class="chat-header"><h1>Demo Shop Support</h1></header>` +
+        `<main class="chat__main"><p>Hi there! Ask us anything.</p><textarea aria-label="Your message"></textarea></main></div></div>`,
     );
+  if (!twin.includes('<h1>Demo Shop Support</h1>')) throw new Error('index.html has no first-screen place for the static twin');
+  return twin;
 }
 
 function startServer(dataDir) {

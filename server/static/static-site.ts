@@ -2,7 +2,8 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import { join, sep } from 'node:path';
 import type { LocaleCode } from '../../src/api/wire';
 import { LINK_SLUG_PATTERN } from '../../src/api/limits';
-import type { AppsById } from '../config/apps-config';
+import type { AppsById, HostedApp } from '../config/apps-config';
+import { publicAppConfig } from '../config/public-app-config';
 import { DEEP_LINK_CODE_PATTERN } from '../deep-links/deep-link-code';
 import { ApiError } from '../http/api-error';
 import { parseRequestTarget } from '../http/request-target';
@@ -10,7 +11,8 @@ import { applyHeaders, chatPageHeaders, consoleHeaders, type HeaderSet } from '.
 import { apiOriginFromIndexHtml, styleHashesFromCspJson } from './page-csp-extras';
 import { encodedBody, FileCache, preferredEncoding, type StaticFile } from './file-cache';
 import { pageWithLinkLocale } from './link-locale-page';
-import { createPagePreloads } from './preload-links';
+import { pageWithFirstScreen, type FirstScreenPage } from './first-screen-page';
+import { createPagePreloads, guessPageLocale } from './preload-links';
 
 /** What the server knows of a chat link's page before the page runs. */
 export interface LinkPageHints {
@@ -44,7 +46,7 @@ export function createStaticSite(options: StaticSiteOptions) {
   const firstAppId = options.apps.keys().next().value as string;
   const preloads = createPagePreloads(pageRoot);
 
-  async function pageHeaders(appId: string | undefined): Promise<HeaderSet> {
+  async function pageHeaders(appId: string | undefined, extraStyleHashes: readonly string[] = []): Promise<HeaderSet> {
     const index = await files.read(join(pageRoot, 'index.html'));
     const apiOrigin = index && apiOriginFromIndexHtml(index.body.toString('utf8'));
     const cspJson = await files.read(join(pageRoot, CSP_FILE));
@@ -52,7 +54,7 @@ export function createStaticSite(options: StaticSiteOptions) {
     return chatPageHeaders({
       frameAncestors: app?.allowedOrigins ?? [],
       connectOrigins: apiOrigin ? [apiOrigin] : [],
-      styleHashes: cspJson ? styleHashesFromCspJson(cspJson.body.toString('utf8')) : [],
+      styleHashes: [...(cspJson ? styleHashesFromCspJson(cspJson.body.toString('utf8')) : []), ...extraStyleHashes],
     });
   }
 
@@ -85,7 +87,10 @@ export function createStaticSite(options: StaticSiteOptions) {
       const file = path && (await files.read(path));
       if (file) return send(request, response, 200, file, rest[0] === 'assets' ? IMMUTABLE : REVALIDATE);
       if (rest[0] === 'assets') throw new ApiError(404, 'not_found', 'No such file');
-      return sendIndex(request, response, join(root, 'index.html'), 200, area === 'direct' && options.apps.has(rest[0]) ? rest[0] : undefined);
+      const appId = area === 'direct' && options.apps.has(rest[0]) ? rest[0] : undefined;
+      // Only /direct/<appId> itself is the app's chat (the page's router says "not found" to anything below it).
+      const chatPage = appId !== undefined && (rest.length === 1 || (rest.length === 2 && rest[1] === ''));
+      return sendIndex(request, response, join(root, 'index.html'), 200, appId, undefined, chatPage);
     }
     // A chat link: the page itself (an unknown slug shows the page's own "not found"), naming a fixed link's language.
     if (linkSlug !== undefined) {
@@ -105,19 +110,39 @@ export function createStaticSite(options: StaticSiteOptions) {
     status: number,
     appId?: string,
     link?: { slug: string; locale?: LocaleCode },
+    /** /direct/<appId>: the page is served with the app's first screen written in. */
+    chatPage = false,
   ) {
     const index = await files.read(path);
     if (!index) throw new ApiError(404, 'not_found', 'This page is not built; run npm run build');
+    const app = chatPage && appId !== undefined ? options.apps.get(appId) : undefined;
+    const firstScreen = app && firstScreenFor(request, index, app);
+    if (firstScreen) applyHeaders(response, await pageHeaders(appId, firstScreen.styleHashes));
     const preload = appId === undefined ? undefined : preloads(request, appId, index.body.toString('utf8'), link);
     if (preload) response.setHeader('Link', preload);
-    send(request, response, status, link?.locale ? pageWithLinkLocale(index, link.locale) : index, REVALIDATE);
+    // The language the server guessed (for the Link header and the first screen) may come from Accept-Language.
+    const vary = appId === undefined ? undefined : 'Accept-Language';
+    send(request, response, status, firstScreen?.file ?? (link?.locale ? pageWithLinkLocale(index, link.locale) : index), REVALIDATE, vary);
   }
 }
 
-function send(request: IncomingMessage, response: ServerResponse, status: number, file: StaticFile, cache: string): void {
+/** The page of a known app with its first screen written in, or undefined (the plain page) when that cannot be. */
+function firstScreenFor(request: IncomingMessage, index: StaticFile, app: HostedApp): FirstScreenPage | undefined {
+  if (!app.fullPage) return undefined;
+  const query = (request.url ?? '').split('?')[1] ?? '';
+  const locale = guessPageLocale(query, request.headers['accept-language']);
+  try {
+    return pageWithFirstScreen(index, publicAppConfig(app, locale), locale, new URLSearchParams(query).get('embed') === '1');
+  } catch {
+    return undefined;
+  }
+}
+
+function send(request: IncomingMessage, response: ServerResponse, status: number, file: StaticFile, cache: string, vary?: string): void {
   response.setHeader('Cache-Control', cache);
   response.setHeader('ETag', file.etag);
-  if (file.compressible) response.setHeader('Vary', 'Accept-Encoding');
+  const varies = [file.compressible ? 'Accept-Encoding' : undefined, vary].filter(Boolean);
+  if (varies.length > 0) response.setHeader('Vary', varies.join(', '));
   if (status === 200 && request.headers['if-none-match'] === file.etag) {
     response.statusCode = 304;
     response.end();

@@ -9,8 +9,8 @@ export interface Boot {
   apiBase: string;
   storage: SafeStorage;
   link: DirectLink;
-  /** The config request started in parallel with the locale, for the app in the address at load. */
-  prefetchedConfig?: { appId: string; result: Promise<AppConfig> };
+  /** The config request started in parallel with the locale, for the app in the address at load; `config` once it came. */
+  prefetchedConfig?: { appId: string; result: Promise<AppConfig>; config?: AppConfig };
   /** The /c/<slug> route, from its own chunk (loaded only for such an address) with the link's config request. */
   linkRoute?: ComponentType;
   /** The same for a personal deep link at /p/<code>: its config, unchecked until its screens load. */

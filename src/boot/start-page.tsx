@@ -1,4 +1,5 @@
 import { fetchAppConfig, requestDeepLinkConfig } from '../api/app-config-api';
+import type { Boot } from './boot-context';
 import { completeLanguage, createI18n, resolvedLocale, switchLanguage } from '../i18n/setup-i18n';
 import { appIdFromPath, deepLinkCodeFromPath } from '../routes';
 import { readPage, renderPage } from './page-boot';
@@ -16,7 +17,7 @@ export async function startPage(root: HTMLElement): Promise<void> {
   // A personal deep link's config and its screens' chunk travel alongside the locale and config.
   const appId = appIdFromPath(location.pathname);
   const code = deepLinkCodeFromPath(location.pathname);
-  const prefetchedConfig = appId ? { appId, result: fetchAppConfig({ base: page.apiBase, appId }, locale) } : undefined;
+  const prefetchedConfig: Boot['prefetchedConfig'] = appId ? { appId, result: fetchAppConfig({ base: page.apiBase, appId }, locale) } : undefined;
   const prefetchedDeepLink = code ? { code, result: requestDeepLinkConfig(page.apiBase, code, locale) } : undefined;
   // An app's chat needs only its first screen's messages before it renders (the rest follow the first paint); any
   // other first screen (an error, a deep link's) gets them all.
@@ -27,5 +28,7 @@ export async function startPage(root: HTMLElement): Promise<void> {
     code ? import('../pages/deep-link-route').catch(() => undefined) : undefined,
   ]);
   if (appId && !config) await completeLanguage(i18n);
+  // The config at hand, the first render draws the chat, not a skeleton (in place of the screen a server may have written).
+  if (prefetchedConfig) prefetchedConfig.config = config;
   renderPage(root, { ...page, prefetchedConfig, prefetchedDeepLink }, i18n);
 }

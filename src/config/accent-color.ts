@@ -28,3 +28,9 @@ export function accentColors(value: string | undefined): { accent: string; onAcc
   const accentText = contrastRatio(accent, '#ffffff') >= 4.5 ? accent : '#111111';
   return { accent, onAccent, accentText };
 }
+
+/** The page root's custom properties for a brand colour (the chat's route and the server's first screen). */
+export function accentStyle(value: string | undefined): Record<'--accent' | '--on-accent' | '--accent-text', string> {
+  const colours = accentColors(value);
+  return { '--accent': colours.accent, '--on-accent': colours.onAccent, '--accent-text': colours.accentText };
+}

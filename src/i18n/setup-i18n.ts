@@ -1,4 +1,4 @@
-import i18next, { type i18n } from 'i18next';
+import i18next, { type InitOptions, type i18n } from 'i18next';
 import LanguageDetector from 'i18next-browser-languagedetector';
 import type { LocaleCode } from '../api/wire';
 import type { SafeStorage } from '../storage/safe-storage';
@@ -18,6 +18,19 @@ function createDetector(linkLang: string | undefined, storage: SafeStorage): Lan
   return detector;
 }
 
+/** How the page translates; the server's first screen (server/static/first-screen.tsx) translates the same way. */
+export const TRANSLATOR_OPTIONS = {
+  supportedLngs: [...SUPPORTED_LOCALES],
+  lowerCaseLng: true,
+  load: 'currentOnly',
+  // No fallback language to fetch: every locale carries every key (a test checks it).
+  fallbackLng: false,
+  ns: [NAMESPACE],
+  defaultNS: NAMESPACE,
+  interpolation: { escapeValue: false },
+  returnNull: false,
+} satisfies InitOptions;
+
 export function resolvedLocale(instance: i18n): LocaleCode {
   const language = instance.language;
   return language && isSupportedLocale(language) ? language : FALLBACK_LOCALE;
@@ -28,17 +41,9 @@ export async function createI18n(linkLang: string | undefined, storage: SafeStor
   const instance = i18next.createInstance();
   instance.use(createDetector(linkLang, storage));
   await instance.init({
-    supportedLngs: [...SUPPORTED_LOCALES],
-    lowerCaseLng: true,
-    load: 'currentOnly',
-    // No fallback language to fetch: every locale carries every key (a test checks it).
-    fallbackLng: false,
-    ns: [NAMESPACE],
-    defaultNS: NAMESPACE,
+    ...TRANSLATOR_OPTIONS,
     resources: {},
     partialBundledLanguages: true,
-    interpolation: { escapeValue: false },
-    returnNull: false,
     detection: {
       order: ['directLink', 'storedChoice', 'navigator'],
       caches: [],

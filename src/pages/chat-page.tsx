@@ -27,6 +27,8 @@ interface Props {
   onRestart(): void;
   /** A screen the route knows better for a failure (a chat link's limit); undefined: the usual screen. */
   failureScreen?: FailureScreen;
+  /** Inside the embed loader's frame; found out from the window unless told (the server's first screen tells). */
+  embedded?: boolean;
 }
 
 export type FailureScreen = (failure: ChatFailure, engine: ChatEngine, open: (sessionId: string) => void) => VNode | undefined;
@@ -37,7 +39,7 @@ function focusComposer(): void {
   document.getElementById(COMPOSER_ID)?.focus();
 }
 
-export function ChatPage({ controller, config, locales, onLanguageChange, onRestart, failureScreen }: Props) {
+export function ChatPage({ controller, config, locales, onLanguageChange, onRestart, failureScreen, embedded = isEmbedded() }: Props) {
   const { t } = useT();
   const state = useChatState(controller);
   // The first screen is the header, the opening and the message box; the rest follows the first paint.
@@ -48,7 +50,6 @@ export function ChatPage({ controller, config, locales, onLanguageChange, onRest
     return () => controller.dispose();
   }, [controller]);
 
-  const embedded = isEmbedded();
   // The tab says whose chat this is, in the visitor's language; error screens set their own.
   useEffect(() => {
     if (state.phase !== 'failed') document.title = config.branding.title;

@@ -4,7 +4,7 @@ import { fetchAppConfig } from '../api/app-config-api';
 import { isApiFailure } from '../api/api-failure';
 import { BootContext } from '../boot/boot-context';
 import { createLazyChatEngine } from '../chat/lazy-chat-engine';
-import { accentColors } from '../config/accent-color';
+import { accentStyle } from '../config/accent-color';
 import { SUPPORTED_LOCALES, isSupportedLocale } from '../i18n/locales';
 import { resolvedLocale, switchLanguage } from '../i18n/setup-i18n';
 import { useT } from '../i18n/use-t';
@@ -42,7 +42,11 @@ export function ChatRoute({ appId, chatLink, initialConfig, loadConfig, deepLink
   const boot = useContext(BootContext);
   if (!boot) throw new Error('ChatRoute needs a BootContext provider');
   const { t, i18n } = useT();
-  const [configState, setConfigState] = useState<ConfigState>({ status: 'loading' });
+  // A config that came before the first render: it draws the chat at once (as a server's first screen shows it).
+  const [configState, setConfigState] = useState<ConfigState>(() => {
+    const known = boot.prefetchedConfig?.config;
+    return known?.appId === appId ? { status: 'ready', config: known } : { status: 'loading' };
+  });
   const [attempt, setAttempt] = useState(0);
   const load = loadConfig ?? ((locale: LocaleCode) => fetchAppConfig({ base: boot.apiBase, appId }, locale));
 
@@ -95,8 +99,7 @@ export function ChatRoute({ appId, chatLink, initialConfig, loadConfig, deepLink
     }
   };
 
-  const colours = accentColors(config?.branding.accentColor);
-  const style = { '--accent': colours.accent, '--on-accent': colours.onAccent, '--accent-text': colours.accentText };
+  const style = accentStyle(config?.branding.accentColor);
   const restart = () => setAttempt((n) => n + 1);
 
   let content;

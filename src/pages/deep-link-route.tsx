@@ -5,7 +5,7 @@ import { requestDeepLinkConfig } from '../api/app-config-api';
 import { checkedDeepLinkConfig } from '../api/deep-link-config';
 import { isApiFailure } from '../api/api-failure';
 import { BootContext } from '../boot/boot-context';
-import { accentColors } from '../config/accent-color';
+import { accentStyle } from '../config/accent-color';
 import { formatMoment } from '../i18n/format-moment';
 import { resolvedLocale, switchLanguage } from '../i18n/setup-i18n';
 import { useT } from '../i18n/use-t';
@@ -130,9 +130,8 @@ function ValidDeepLinkRoute({ code }: { code: string }) {
         <ErrorScreen kind={`deep_link_${deepLink.state as Exclude<DeepLinkState, 'active' | 'not_yet_active'>}`} action={asGuest} />
       );
   }
-  const colours = accentColors(state.status === 'ready' ? state.answer.app.branding.accentColor : undefined);
   return (
-    <div class="app-root" style={{ '--accent': colours.accent, '--on-accent': colours.onAccent, '--accent-text': colours.accentText }}>
+    <div class="app-root" style={accentStyle(state.status === 'ready' ? state.answer.app.branding.accentColor : undefined)}>
       {content}
     </div>
   );

@@ -5,7 +5,7 @@ import type { ChatLinkConfigResponse } from '../api/wire';
 import { checkedLinkConfig, requestLinkConfig } from '../api/link-config';
 import { isApiFailure } from '../api/api-failure';
 import { BootContext } from '../boot/boot-context';
-import { accentColors } from '../config/accent-color';
+import { accentStyle } from '../config/accent-color';
 import { resolvedLocale } from '../i18n/setup-i18n';
 import { useT } from '../i18n/use-t';
 import { fixedLinkLocale } from '../link/link-locale';
@@ -104,9 +104,8 @@ function ValidLinkRoute({ slug, prefetched }: { slug: string; prefetched?: Prefe
   } else {
     content = <LinkStateScreen link={state.answer.link} onCheckAgain={retry} />;
   }
-  const colours = accentColors(state.status === 'ready' ? state.answer.app.branding.accentColor : undefined);
   return (
-    <div class="app-root" style={{ '--accent': colours.accent, '--on-accent': colours.onAccent, '--accent-text': colours.accentText }}>
+    <div class="app-root" style={accentStyle(state.status === 'ready' ? state.answer.app.branding.accentColor : undefined)}>
       {content}
     </div>
   );

@@ -1,0 +1,222 @@
+// The chat page served with the app's first screen written in (server/static/first-screen-page.ts), over real HTTP.
+import { createHash } from 'node:crypto';
+import { readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { AppConfig } from '../../src/api/wire';
+import type { StaticFile } from '../../server/static/file-cache';
+import { pageWithFirstScreen } from '../../server/static/first-screen-page';
+import { createFakeDist } from './support/fake-dist';
+import { parseHtml } from './support/parse-html';
+import { startTestServer, type TestServer } from './support/test-server';
+
+// The Big List of Naughty Strings (MIT, fixtures/blns/LICENSE): every one as the app's name, title, welcome and more.
+const NAUGHTY: string[] = JSON.parse(readFileSync(resolve(__dirname, 'fixtures/blns/blns.json'), 'utf8'));
+const PAGE_INDEX = readFileSync(resolve(__dirname, '../../index.html'), 'utf8');
+const HOSTILE = '</title><script>alert(1)</script><img src=x onerror=alert(2)>"\'&amp;<!--';
+/** The elements the first screen is made of: anything else in it would be markup smuggled in through a string. */
+const SCREEN_TAGS = new Set('div a header span img h1 p button svg circle path main section strong form label textarea'.split(' '));
+
+const team = [{ name: 'Sam Carter' }, { name: 'Ana Souza' }];
+const apps = {
+  apps: [
+    {
+      appId: 'demo_app',
+      name: 'Demo Shop',
+      appSecret: 'demo-only-secret-not-for-production',
+      fullPage: true,
+      allowedOrigins: [],
+      locales: ['en', 'de'],
+      defaultLocale: 'en',
+      accentColor: '#1f5fbf',
+      logoUrl: '/direct/favicon.svg',
+      team,
+      branding: {
+        en: { title: 'Demo Shop Support', welcome: 'Hi there!', replyTime: 'Usually replies in a few minutes', quickReplies: ['Where is my order?'] },
+        de: { title: 'Demo Shop Kundenservice', welcome: 'Hallo!', accentColor: '#1a4f9f' },
+      },
+    },
+    {
+      appId: 'hostile_app',
+      name: HOSTILE,
+      appSecret: 'hostile-test-secret-0123456789',
+      fullPage: true,
+      allowedOrigins: [],
+      locales: ['en'],
+      defaultLocale: 'en',
+      accentColor: '#1f5fbf',
+      team: [{ name: HOSTILE }],
+      branding: { en: { title: HOSTILE, welcome: HOSTILE, replyTime: HOSTILE } },
+    },
+    {
+      appId: 'partner_app',
+      name: 'Partner',
+      appSecret: 'partner-test-secret-0123456789',
+      fullPage: false,
+      allowedOrigins: [],
+      locales: ['fr'],
+      defaultLocale: 'fr',
+      accentColor: '#333',
+      branding: { fr: { title: 'Partenaire', welcome: 'Bonjour !' } },
+    },
+  ],
+};
+
+const parse = parseHtml;
+const sha256 = (text: string) => `'sha256-${createHash('sha256').update(text, 'utf8').digest('base64')}'`;
+/** What the HTML parser makes of a string written as text: line breaks normalized, NUL replaced. */
+const asParsed = (text: string) => text.replace(/\r\n?/g, '\n').replace(/\0/g, '\uFFFD');
+
+function screenProblems(document: Document): string[] {
+  const problems: string[] = [];
+  for (const element of document.querySelectorAll('#app *')) {
+    if (!SCREEN_TAGS.has(element.localName)) problems.push(`element <${element.localName}>`);
+    for (const attribute of element.attributes) if (/^on/i.test(attribute.name)) problems.push(`attribute ${attribute.name}`);
+  }
+  return problems;
+}
+
+describe('the first screen of every naughty string', () => {
+  const index: StaticFile = { body: Buffer.from(PAGE_INDEX), contentType: 'text/html; charset=utf-8', etag: 'W/"test"', compressible: true, encoded: {} };
+  const baseScripts = parse(PAGE_INDEX).querySelectorAll('script').length;
+
+  // Twenty strings at a time (a page per string takes minutes to parse on a busy machine): joined, they are as hostile.
+  const batches = Array.from({ length: Math.ceil(NAUGHTY.length / 20) }, (_, i) => NAUGHTY.slice(i * 20, i * 20 + 20).join(' \u2063 '));
+
+  it('is text in the page, never markup, and the page keeps its own scripts only', () => {
+    for (const text of batches) {
+      const config: AppConfig = {
+        appId: 'demo_app',
+        name: text,
+        locales: ['en'],
+        defaultLocale: 'en',
+        branding: { title: text, accentColor: text, welcome: text, replyTime: text, quickReplies: [text], logoUrl: text },
+        team: [{ name: text, avatarUrl: text }],
+      };
+      const page = pageWithFirstScreen(index, config, 'en', false);
+      expect(page, text).toBeDefined();
+      const document = parse(page!.file.body.toString('utf8'));
+      expect(document.querySelector('h1')?.textContent, text).toBe(asParsed(text));
+      expect(document.querySelector('title')?.textContent, text).toBe(asParsed(text));
+      expect(document.querySelector('.welcome__message')?.textContent ?? '', text).toBe(asParsed(text));
+      expect(document.querySelectorAll('script').length, text).toBe(baseScripts);
+      expect(screenProblems(document), text).toEqual([]);
+    }
+  });
+});
+
+describe('the chat page with its first screen', () => {
+  let server: TestServer;
+  let dist: ReturnType<typeof createFakeDist>;
+  beforeAll(async () => {
+    dist = createFakeDist();
+    writeFileSync(join(dist.distDir, 'direct/index.html'), PAGE_INDEX);
+    const appsFile = join(dist.root, 'apps.json');
+    writeFileSync(appsFile, JSON.stringify(apps));
+    server = await startTestServer({ distDir: dist.distDir, appsFile });
+  });
+  afterAll(async () => {
+    await server.destroy();
+    rmSync(dist.root, { recursive: true, force: true });
+  });
+
+  it('draws the header and welcome in the language of the link, inert until the page takes over', async () => {
+    const response = await fetch(`${server.url}/direct/demo_app?lang=de`);
+    expect(response.status).toBe(200);
+    const document = parse(await response.text());
+    expect(document.documentElement.lang).toBe('de');
+    expect(document.title).toBe('Demo Shop Kundenservice');
+    const screen = document.querySelector('#app > .app-root')!;
+    expect(screen.hasAttribute('inert')).toBe(true);
+    expect(screen.getAttribute('style')).toContain('--accent:#1a4f9f');
+    expect(screen.querySelector('h1.chat-header__title')?.textContent).toBe('Demo Shop Kundenservice');
+    expect(screen.querySelector('.welcome__message')?.textContent).toBe('Hallo!');
+    // The page's own German: its skip link and message box label.
+    expect(screen.querySelector('.skip-link')?.textContent).toBe(JSON.parse(readFileSync('locales/de/chat.json', 'utf8')).page.skipToComposer);
+    expect(document.querySelector('.skeleton')).toBeNull();
+    expect(document.querySelectorAll('h1')).toHaveLength(1);
+  });
+
+  it('guesses the language as the page will: Accept-Language, else English; the app\'s default branding where it has none', async () => {
+    const german = parse(await (await fetch(`${server.url}/direct/demo_app`, { headers: { 'Accept-Language': 'de-AT,de;q=0.9' } })).text());
+    expect(german.documentElement.lang).toBe('de');
+    expect(german.querySelector('h1')?.textContent).toBe('Demo Shop Kundenservice');
+    const english = parse(await (await fetch(`${server.url}/direct/demo_app`)).text());
+    expect(english.documentElement.lang).toBe('en');
+    expect(english.querySelector('.chat-header__subtitle')?.textContent).toBe('Usually replies in a few minutes');
+    const japanese = parse(await (await fetch(`${server.url}/direct/demo_app?lang=ja`)).text());
+    expect(japanese.documentElement.lang).toBe('ja');
+    expect(japanese.querySelector('h1')?.textContent).toBe('Demo Shop Support');
+    expect(japanese.querySelector('.skip-link')?.textContent).toBe(JSON.parse(readFileSync('locales/ja/chat.json', 'utf8')).page.skipToComposer);
+  });
+
+  it('allows exactly its style attributes in the page policy, and adds no script', async () => {
+    const response = await fetch(`${server.url}/direct/demo_app?lang=en`);
+    const html = await response.text();
+    const csp = response.headers.get('content-security-policy')!;
+    const styleSrc = csp.split(';').find((part) => part.trim().startsWith('style-src'))!;
+    const styles = [...parse(html).querySelectorAll('#app [style]')].map((element) => element.getAttribute('style')!);
+    expect(styles.length).toBeGreaterThan(1);
+    expect(styleSrc).toContain("'unsafe-hashes'");
+    for (const style of styles) expect(styleSrc).toContain(sha256(style));
+    expect(csp).toContain("script-src 'self';");
+    expect(parse(html).querySelectorAll('#app script')).toHaveLength(0);
+  });
+
+  it('varies by language for caches: its own ETag per language, revalidated, 304 when unchanged', async () => {
+    const english = await fetch(`${server.url}/direct/demo_app?lang=en`);
+    const german = await fetch(`${server.url}/direct/demo_app?lang=de`);
+    expect(english.headers.get('cache-control')).toBe('no-cache');
+    expect(english.headers.get('vary')).toContain('Accept-Language');
+    expect(english.headers.get('vary')).toContain('Accept-Encoding');
+    const etag = english.headers.get('etag')!;
+    expect(etag).toBeTruthy();
+    expect(german.headers.get('etag')).not.toBe(etag);
+    const fromBrowserLanguage = await fetch(`${server.url}/direct/demo_app`, { headers: { 'Accept-Language': 'de' } });
+    expect(fromBrowserLanguage.headers.get('etag')).toBe(german.headers.get('etag'));
+    const again = await fetch(`${server.url}/direct/demo_app?lang=en`, { headers: { 'If-None-Match': etag } });
+    expect(again.status).toBe(304);
+    const otherLanguage = await fetch(`${server.url}/direct/demo_app?lang=de`, { headers: { 'If-None-Match': etag } });
+    expect(otherLanguage.status).toBe(200);
+  });
+
+  it('writes hostile strings as text, and the page keeps working', async () => {
+    const response = await fetch(`${server.url}/direct/hostile_app`);
+    expect(response.status).toBe(200);
+    const document = parse(await response.text());
+    expect(document.title).toBe(HOSTILE);
+    expect(document.querySelector('h1')?.textContent).toBe(HOSTILE);
+    expect(document.querySelector('.welcome__message')?.textContent).toBe(HOSTILE);
+    expect(document.querySelectorAll('script')).toHaveLength(parse(PAGE_INDEX).querySelectorAll('script').length);
+    expect(screenProblems(document)).toEqual([]);
+  });
+
+  it('has a close button in the embed frame only', async () => {
+    const framed = parse(await (await fetch(`${server.url}/direct/demo_app?embed=1`)).text());
+    const page = parse(await (await fetch(`${server.url}/direct/demo_app`)).text());
+    expect(framed.querySelectorAll('.chat-header button')).toHaveLength(2);
+    expect(page.querySelectorAll('.chat-header button')).toHaveLength(1);
+  });
+
+  it('is the plain page for an unknown app, a page turned off, or an address below the chat', async () => {
+    for (const path of ['/direct/no_such_app', '/direct/partner_app', '/direct/demo_app/more', '/elsewhere']) {
+      const response = await fetch(`${server.url}${path}`);
+      expect(response.status, path).toBeLessThan(500);
+      const document = parse(await response.text());
+      expect(document.querySelector('#app .skeleton'), path).not.toBeNull();
+      expect(document.querySelector('#app .app-root'), path).toBeNull();
+      expect(response.headers.get('content-security-policy'), path).not.toContain('unsafe-hashes');
+    }
+  });
+
+  it('is the plain page when index.html has no place for it', async () => {
+    writeFileSync(join(dist.distDir, 'direct/index.html'), PAGE_INDEX.replace(/<!--\s*\/?first-screen[^>]*-->/g, ''));
+    try {
+      const response = await fetch(`${server.url}/direct/demo_app`);
+      expect(response.status).toBe(200);
+      expect(parse(await response.text()).querySelector('#app .skeleton')).not.toBeNull();
+    } finally {
+      writeFileSync(join(dist.distDir, 'direct/index.html'), PAGE_INDEX);
+    }
+  });
+});
