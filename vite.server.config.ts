@@ -1,11 +1,14 @@
 import { builtinModules } from 'node:module';
 import { defineConfig } from 'vite';
+import { localeParts } from './scripts/vite-locale-parts.ts';
 
 // The reference server, built for Node: dist-server/main.js (the server), dist-server/sign-link-cli.js and
 // dist-server/api-key-cli.js.
 // Never part of the page's bundle.
 export default defineConfig({
   publicDir: false,
+  // The first screen (server/static/first-screen.tsx) renders with the page's i18n setup, which imports locale parts.
+  plugins: [localeParts()],
   build: {
     ssr: true,
     target: 'node20',
