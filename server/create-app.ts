@@ -51,6 +51,7 @@ export function createApp(context: ApiContext, logger: Logger): Hono<AppEnv> {
     distDir: context.settings.distDir,
     apps: context.apps,
     linkPage: (slug) => linkPageHints(context, slug),
+    onFirstScreenError: (error, appId) => logger.warn({ err: error, appId }, 'first screen not rendered: the plain page is served'),
   });
   app.all('*', async (c) => {
     const { incoming, outgoing } = takeNodeResponse(c);

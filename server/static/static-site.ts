@@ -27,6 +27,8 @@ export interface StaticSiteOptions {
   apps: AppsById;
   /** The app and language of a chat link (/c/<slug>), undefined for an unknown slug. */
   linkPage?: (slug: string) => Promise<LinkPageHints | undefined>;
+  /** The first screen could not be rendered (the plain page is served instead): for the operator's log. */
+  onFirstScreenError?: (error: unknown, appId: string) => void;
 }
 
 /** Written by the page build (scripts/vite-inline-css.ts): the hashes of the inline styles it put in index.html. */
@@ -116,7 +118,7 @@ export function createStaticSite(options: StaticSiteOptions) {
     const index = await files.read(path);
     if (!index) throw new ApiError(404, 'not_found', 'This page is not built; run npm run build');
     const app = chatPage && appId !== undefined ? options.apps.get(appId) : undefined;
-    const firstScreen = app && firstScreenFor(request, index, app);
+    const firstScreen = app && firstScreenFor(request, index, app, options.onFirstScreenError);
     if (firstScreen) applyHeaders(response, await pageHeaders(appId, firstScreen.styleHashes));
     const preload = appId === undefined ? undefined : preloads(request, appId, index.body.toString('utf8'), link);
     if (preload) response.setHeader('Link', preload);
@@ -127,13 +129,19 @@ export function createStaticSite(options: StaticSiteOptions) {
 }
 
 /** The page of a known app with its first screen written in, or undefined (the plain page) when that cannot be. */
-function firstScreenFor(request: IncomingMessage, index: StaticFile, app: HostedApp): FirstScreenPage | undefined {
+function firstScreenFor(
+  request: IncomingMessage,
+  index: StaticFile,
+  app: HostedApp,
+  onError?: StaticSiteOptions['onFirstScreenError'],
+): FirstScreenPage | undefined {
   if (!app.fullPage) return undefined;
   const query = (request.url ?? '').split('?')[1] ?? '';
   const locale = guessPageLocale(query, request.headers['accept-language']);
   try {
     return pageWithFirstScreen(index, publicAppConfig(app, locale), locale, new URLSearchParams(query).get('embed') === '1');
-  } catch {
+  } catch (error) {
+    onError?.(error, app.appId);
     return undefined;
   }
 }
