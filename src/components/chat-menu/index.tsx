@@ -39,15 +39,21 @@ export function ChatMenu(props: ChatMenuProps) {
 
   useEffect(() => {
     panel.current?.querySelector<HTMLButtonElement>('button')?.focus();
+  }, []);
+
+  // Asked again when the visitor becomes known while the panel is open (the engine loads after the first paint).
+  const canList = props.listConversations !== undefined;
+  useEffect(() => {
+    if (!canList) return;
     let current = true;
-    props.listConversations?.().then(
+    props.listConversations!().then(
       (sessions) => current && setHasEarlier(sessions.some((session) => session.id !== props.currentSessionId)),
       () => undefined,
     );
     return () => {
       current = false;
     };
-  }, []);
+  }, [canList, props.currentSessionId]);
 
   const act = (action: () => void) => () => {
     props.onDone(true);
