@@ -26,10 +26,12 @@ test('an owner imports participants from a CSV file with the keyboard, reads the
   await expect(page.getByRole('heading', { name: 'Participants', exact: true })).toBeVisible();
 
   // The file input is reached with Tab like any control; the file chooser opens from the keyboard.
+  // Listening for the chooser before focusing gives Playwright's interception time to reach the browser: a key press
+  // is a single message and can overtake it.
+  const chooser = page.waitForEvent('filechooser');
   const input = page.getByLabel('Import a CSV file');
   await input.focus();
   await expect(input).toBeFocused();
-  const chooser = page.waitForEvent('filechooser');
   await page.keyboard.press('Space');
   await (await chooser).setFiles({ name: `people-${id}.csv`, mimeType: 'text/csv', buffer: Buffer.from(csv) });
 

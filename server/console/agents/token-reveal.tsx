@@ -1,4 +1,4 @@
-import { useEffect, useRef, useState } from 'preact/hooks';
+import { useLayoutEffect, useRef, useState } from 'preact/hooks';
 
 interface Props {
   /** Who the token signs in. */
@@ -14,7 +14,9 @@ export function TokenReveal({ name, token, reason, onDone }: Props) {
   const [copyState, setCopyState] = useState<'idle' | 'copied' | 'failed'>('idle');
   const field = useRef<HTMLInputElement>(null);
 
-  useEffect(() => {
+  // A layout effect: when the reset confirmation turns into this reveal, focus moves here before the browser paints,
+  // never resting on the page in between (where Escape would not reach the dialog).
+  useLayoutEffect(() => {
     field.current?.focus();
     field.current?.select();
   }, []);
