@@ -13,8 +13,16 @@ export interface MessageNotification {
   afterSeq: string;
 }
 
+/**
+ * How an instance names its LISTEN connection (application_name in pg_stat_activity): this prefix and its id, so the
+ * others can tell it is alive.
+ */
+export const LISTENER_NAME_PREFIX = 'direct-chat-listener ';
+
 /** Publish/subscribe of wake-ups: in-process for one instance, PostgreSQL LISTEN/NOTIFY across instances. */
 export interface Bus {
+  /** This server process, among the instances of one deployment. */
+  readonly instance: string;
   /** Connects what carries events between instances (the LISTEN connection); call once, after the store opened. */
   start(): Promise<void>;
   /** Inside a write transaction: the event leaves with the commit and never without it (pg_notify on PostgreSQL). */

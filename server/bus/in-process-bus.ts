@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import type { Bus } from './bus';
 import { LocalFanout } from './local-fanout';
 
@@ -5,6 +6,7 @@ import { LocalFanout } from './local-fanout';
 export function createInProcessBus(): Bus {
   const fanout = new LocalFanout();
   return {
+    instance: randomBytes(12).toString('base64url'),
     fanout,
     start: async () => {},
     announceWithin: async () => {},

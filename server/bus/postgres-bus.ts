@@ -1,13 +1,11 @@
 import { randomBytes } from 'node:crypto';
 import { sql } from 'kysely';
 import pg from 'pg';
-import type { Bus } from './bus';
+import { LISTENER_NAME_PREFIX, type Bus } from './bus';
 import type { BusEvent } from './bus-event';
 import { LocalFanout } from './local-fanout';
 
 export const BUS_CHANNEL = 'direct_chat';
-/** The LISTEN connection's application_name (visible in pg_stat_activity). */
-export const LISTENER_APPLICATION_NAME = 'direct-chat-listener';
 // NOTIFY payloads are limited to 8000 bytes; a hint is ~150. A larger typing event is only delivered locally.
 const MAX_PAYLOAD_BYTES = 7900;
 const RECONNECT_DELAYS_MS = [50, 200, 500, 1000, 2000, 5000];
@@ -40,7 +38,7 @@ export function createPostgresBus(databaseUrl: string): Bus {
   };
 
   async function listen(): Promise<void> {
-    const client = new pg.Client({ connectionString: databaseUrl, application_name: LISTENER_APPLICATION_NAME });
+    const client = new pg.Client({ connectionString: databaseUrl, application_name: `${LISTENER_NAME_PREFIX}${instance}` });
     client.on('notification', (notification) => {
       // Every instance hears its own notifications too: those are skipped before parsing.
       if (notification.channel !== BUS_CHANNEL || !notification.payload || notification.payload.startsWith(ownPrefix)) return;
@@ -79,6 +77,7 @@ export function createPostgresBus(databaseUrl: string): Bus {
   }
 
   return {
+    instance,
     fanout,
     start: listen,
     async announceWithin(trx, event) {

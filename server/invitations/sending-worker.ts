@@ -15,6 +15,12 @@ export const DEFAULT_INVITATION_RATE = 5;
 const IDLE_CHECK_MS = 500;
 /** Shutdown waits this long for a hand-off in flight before leaving it to be reported `unknown`. */
 const STOP_GRACE_MS = 5000;
+/**
+ * How often hand-offs left by a stopped instance are looked for (another instance may stop at any time), and how old
+ * such a claim must be: a live instance whose LISTEN connection is re-connecting looks stopped for a moment.
+ */
+const INTERRUPTED_CHECK_MS = 5000;
+const CLAIM_GRACE_MS = 10_000;
 
 export interface SendingWorker {
   /** Look for work now (an invitation was just sent). */
@@ -25,8 +31,8 @@ export interface SendingWorker {
 
 /**
  * Hands invitation messages off, one at a time, at most DIRECT_CHAT_INVITATION_RATE a second. Each recipient is
- * committed as `sending` before the hand-off, so after a crash it is reported `unknown` (at the next start), never
- * sent twice. Scheduled invitations start when their window opens; open ones close when it ends. Times come from
+ * committed as `sending` before the hand-off, so after a crash it is reported `unknown` (at the next start, or by
+ * another instance once the crashed one's LISTEN connection is gone), never sent twice. Scheduled invitations start when their window opens; open ones close when it ends. Times come from
  * `context.clock`.
  */
 export function startSendingWorker(context: ApiContext, log: Logger): SendingWorker {
@@ -57,6 +63,7 @@ export function startSendingWorker(context: ApiContext, log: Logger): SendingWor
     let handedOff = false;
     running = (async () => {
       try {
+        if (performance.now() - lastInterruptedCheck >= INTERRUPTED_CHECK_MS) await reportInterrupted();
         handedOff = await step(context, courierFor, log);
       } catch (error) {
         log.error({ err: error }, 'invitation sending step failed');
@@ -67,14 +74,16 @@ export function startSendingWorker(context: ApiContext, log: Logger): SendingWor
     schedule(handedOff ? spacingMs : wakeRequested ? 0 : IDLE_CHECK_MS);
   };
 
-  running = (async () => {
-    try {
-      const interrupted = await context.store.invitations.markInterrupted(context.clock.now());
-      if (interrupted > 0) log.warn({ recipients: interrupted }, 'invitation hand-offs interrupted by a stop: reported as unknown, not sent again');
-    } catch (error) {
-      log.error({ err: error }, 'could not check for interrupted invitation hand-offs');
-    }
-  })();
+  let lastInterruptedCheck = -Infinity;
+  const reportInterrupted = async () => {
+    lastInterruptedCheck = performance.now();
+    const now = context.clock.now();
+    const claimedBefore = new Date(Date.parse(now) - CLAIM_GRACE_MS).toISOString();
+    const interrupted = await context.store.invitations.markInterrupted(now, { self: context.bus.instance, claimedBefore });
+    if (interrupted > 0) log.warn({ recipients: interrupted }, 'invitation hand-offs interrupted by a stop: reported as unknown, not sent again');
+  };
+
+  running = reportInterrupted().catch((error: unknown) => log.error({ err: error }, 'could not check for interrupted invitation hand-offs'));
   void running.then(() => {
     running = undefined;
     schedule(0);
@@ -99,7 +108,7 @@ async function step(context: ApiContext, courierFor: (channel: InvitationChannel
   await invitations.startDue(now);
   const code = newDeepLinkCode();
   const token = newUnsubscribeToken();
-  const claimed = await invitations.claimNext(now, { codeHash: hashToken(code), unsubscribeHash: hashToken(token) });
+  const claimed = await invitations.claimNext(now, { codeHash: hashToken(code), unsubscribeHash: hashToken(token) }, context.bus.instance);
   if (!claimed) {
     await invitations.completeSent(now);
     return false;

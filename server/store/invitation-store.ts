@@ -1,7 +1,8 @@
-import type { Kysely, Selectable, Transaction } from 'kysely';
+import { sql, type Kysely, type Selectable, type Transaction } from 'kysely';
 import type { LocaleCode } from '../../src/api/wire';
 import type { DeepLinkAttributes } from '../deep-links/attribute-rules';
 import type { InvitationCounts, SkipReason } from '../invitations/invitation-wire';
+import { LISTENER_NAME_PREFIX } from '../bus/bus';
 import type { InvitationRecord, RecipientRecord } from './records';
 import type { StoreEngine } from './store';
 import type { StoreCore } from './store-core';
@@ -43,15 +44,19 @@ export interface InvitationStore {
   cancel(appId: string, id: string, now: string): Promise<InvitationRecord | undefined>;
 
   // The sending worker.
-  /** Recipients left `sending` by a process that died: their outcome is unknown, they are never sent again. */
-  markInterrupted(now: string): Promise<number>;
+  /**
+   * Recipients left `sending` by a process that died: their outcome is unknown, they are never sent again. On SQLite
+   * (one process per database) every claim but `self`'s; on PostgreSQL a claim made before `claimedBefore` by an
+   * instance whose LISTEN connection is gone (a live instance's hand-off is still in flight).
+   */
+  markInterrupted(now: string, claims: { self: string; claimedBefore: string }): Promise<number>;
   /** Scheduled invitations whose window has opened start sending. */
   startDue(now: string): Promise<void>;
   /**
    * Takes the next queued recipient of an open invitation and commits it as `sending`, with its personal link
    * (by the code's hash) and unsubscribe token (hash), in one unit of work; one instance gets each recipient.
    */
-  claimNext(now: string, hashes: { codeHash: string; unsubscribeHash: string }): Promise<ClaimedRecipient | undefined>;
+  claimNext(now: string, hashes: { codeHash: string; unsubscribeHash: string }, claimedBy: string): Promise<ClaimedRecipient | undefined>;
   finish(recipientId: string, outcome: { status: 'sent' | 'failed' | 'bounced'; providerId?: string; error?: string }, now: string): Promise<void>;
   /** Sending invitations with nobody left to hand off become `sent`. */
   completeSent(now: string): Promise<void>;
@@ -198,14 +203,18 @@ export function createInvitationStore(core: StoreCore, engine: StoreEngine): Inv
         return row && toRecord(row);
       }),
 
-    markInterrupted: (now) =>
+    markInterrupted: (now, { self, claimedBefore }) =>
       core.write(async ({ trx }) => {
-        const rows = await trx
+        let interrupted = trx
           .updateTable('invitation_recipients')
           .set({ status: 'unknown', error: 'The server stopped during the hand-off: not sent again', updated_at: now })
           .where('status', '=', 'sending')
-          .returning('id')
-          .execute();
+          .where(sql<boolean>`coalesce(claimed_by, '') <> ${self}`);
+        if (engine === 'postgres') {
+          const live = sql`select substr(application_name, ${LISTENER_NAME_PREFIX.length + 1}) from pg_stat_activity where application_name like ${`${LISTENER_NAME_PREFIX}%`}`;
+          interrupted = interrupted.where('updated_at', '<', claimedBefore).where(sql<boolean>`coalesce(claimed_by, '') not in (${live})`);
+        }
+        const rows = await interrupted.returning('id').execute();
         if (rows.length > 0) await trx.insertInto('invitation_events').values(rows.map((row) => ({ recipient_id: row.id, at: now, event: 'unknown' }))).execute();
         return rows.length;
       }),
@@ -213,7 +222,7 @@ export function createInvitationStore(core: StoreCore, engine: StoreEngine): Inv
       core.write(async ({ trx }) => {
         await trx.updateTable('invitations').set({ status: 'sending', updated_at: now }).where('status', '=', 'scheduled').where('opens_at', '<=', now).execute();
       }),
-    claimNext: (now, hashes) =>
+    claimNext: (now, hashes, claimedBy) =>
       core.write(async ({ trx }) => {
         let next = trx
           .selectFrom('invitation_recipients as r')
@@ -233,7 +242,7 @@ export function createInvitationStore(core: StoreCore, engine: StoreEngine): Inv
         if (!picked) return undefined;
         const row = await trx
           .updateTable('invitation_recipients')
-          .set({ status: 'sending', deep_link_hash: hashes.codeHash, unsubscribe_hash: hashes.unsubscribeHash, updated_at: now })
+          .set({ status: 'sending', deep_link_hash: hashes.codeHash, unsubscribe_hash: hashes.unsubscribeHash, updated_at: now, claimed_by: claimedBy })
           .where('id', '=', picked.id)
           .where('status', '=', 'queued')
           .returningAll()

@@ -258,6 +258,8 @@ export interface InvitationRecipientsTable {
   opened_at: string | null;
   responded_at: string | null;
   updated_at: string;
+  /** The instance (its bus id) that took the recipient for hand-off. */
+  claimed_by: string | null;
 }
 
 export interface InvitationEventsTable {

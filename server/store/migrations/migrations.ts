@@ -7,6 +7,7 @@ import * as chatLinks from './0004-chat-links';
 import * as deepLinks from './0005-deep-links';
 import * as participants from './0006-participants';
 import * as invitations from './0007-invitations';
+import * as handoffClaims from './0008-handoff-claims';
 
 /**
  * Every schema step, in order, for both engines (kysely's schema builder writes each engine's SQL; a step that must
@@ -22,6 +23,7 @@ const STEPS: Record<string, (engine: StoreEngine) => Migration> = {
   '0005-deep-links': () => deepLinks,
   '0006-participants': () => participants,
   '0007-invitations': () => invitations,
+  '0008-handoff-claims': () => handoffClaims,
 };
 
 /** The steps' names in the order they apply. */

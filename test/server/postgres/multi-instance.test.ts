@@ -1,6 +1,6 @@
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { LISTENER_APPLICATION_NAME } from '../../../server/bus/postgres-bus';
+import { LISTENER_NAME_PREFIX } from '../../../server/bus/bus';
 import type { CreateVisitorResponse, Message } from '../../../src/api/wire';
 import { agent, call, clientId, newSession, newVisitor, sendText, signedIdentity } from '../support/api-client';
 import { dataOf, isEvent, openEventStream, type OpenStream } from '../support/event-stream';
@@ -94,8 +94,8 @@ describe('two instances on one PostgreSQL', () => {
     await admin.connect();
     const listeners = async () =>
       (
-        await admin.query<{ pid: number }>('SELECT pid FROM pg_stat_activity WHERE application_name = $1 AND datname = current_database()', [
-          LISTENER_APPLICATION_NAME,
+        await admin.query<{ pid: number }>(`SELECT pid FROM pg_stat_activity WHERE application_name LIKE $1 || '%' AND datname = current_database()`, [
+          LISTENER_NAME_PREFIX,
         ])
       ).rows.map((row) => row.pid);
     const say = (via: TestServer, i: number) =>
@@ -128,4 +128,48 @@ describe('two instances on one PostgreSQL', () => {
       stream.close();
     }
   });
+
+  it("reports a gone instance's invitation hand-off as unknown, and leaves a live instance's alone", async () => {
+    const admin = new pg.Client({ connectionString: a.settings.databaseUrl });
+    await admin.connect();
+    try {
+      const { rows } = await admin.query<{ name: string }>(
+        `SELECT application_name AS name FROM pg_stat_activity WHERE application_name LIKE $1 || '%' AND datname = current_database()`,
+        [LISTENER_NAME_PREFIX],
+      );
+      expect(rows).toHaveLength(2);
+      const live = rows[0]!.name.slice(LISTENER_NAME_PREFIX.length);
+      // Two hand-offs in flight for a minute: one by a running instance, one by an instance that crashed.
+      const minuteAgo = new Date(Date.now() - 60_000).toISOString();
+      const later = new Date(Date.now() + 3_600_000).toISOString();
+      await admin.query(
+        `INSERT INTO invitations (id, app_id, name, locale, opens_at, closes_at, target, locale_match_only, channel, messages, status, created_at, updated_at)
+         VALUES ('i_claims', 'demo_app', 'claims', 'en', $1, $2, '{"kind":"all"}', 0, 'email', '{}', 'sending', $1, $1)`,
+        [minuteAgo, later],
+      );
+      await admin.query(
+        `INSERT INTO invitation_recipients (id, invitation_id, app_id, position, external_id, channel, address, locale, attributes, status, updated_at, claimed_by)
+         VALUES ('r_live', 'i_claims', 'demo_app', 1, 'live', 'email', 'live@example.com', 'en', '{}', 'sending', $1, $2),
+                ('r_gone', 'i_claims', 'demo_app', 2, 'gone', 'email', 'gone@example.com', 'en', '{}', 'sending', $1, 'crashed-instance')`,
+        [minuteAgo, live],
+      );
+      const statuses = async () =>
+        Object.fromEntries(
+          (await admin.query<{ id: string; status: string }>(`SELECT id, status FROM invitation_recipients WHERE invitation_id = 'i_claims'`)).rows.map(
+            (row) => [row.id, row.status],
+          ),
+        );
+      // Each instance looks every 5 s; one statement judges both rows, so when the gone one is reported the live one was spared.
+      const deadline = Date.now() + 12_000;
+      while ((await statuses()).r_gone === 'sending' && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 100));
+      expect(await statuses()).toEqual({ r_live: 'sending', r_gone: 'unknown' });
+      const timeline = await admin.query<{ event: string }>(`SELECT event FROM invitation_events WHERE recipient_id = 'r_gone'`);
+      expect(timeline.rows.map((row) => row.event)).toEqual(['unknown']);
+    } finally {
+      await admin.query(`DELETE FROM invitation_events WHERE recipient_id IN ('r_live', 'r_gone')`);
+      await admin.query(`DELETE FROM invitation_recipients WHERE invitation_id = 'i_claims'`);
+      await admin.query(`DELETE FROM invitations WHERE id = 'i_claims'`);
+      await admin.end();
+    }
+  }, 20_000);
 });
