@@ -1,9 +1,8 @@
-import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
+import { useCallback } from 'preact/hooks';
 import type { LocaleCode } from '../../../src/api/wire';
 import type { AgentInvitation, InvitationListResponse } from '../../invitations/invitation-wire';
 import type { AgentClient } from '../api/agent-client';
-import { describeError } from '../api/api-error';
-import { useFocusReturn } from '../hooks/use-focus-return';
+import { useSectionList } from '../hooks/use-section-list';
 import { SectionListHead } from '../components/section-list-head';
 import { InvitationEditor } from './invitation-editor';
 import { InvitationMonitor } from './invitation-monitor';
@@ -15,34 +14,16 @@ interface Props {
   appLocales: readonly LocaleCode[];
 }
 
-type Panel = { kind: 'none' } | { kind: 'create' } | { kind: 'edit'; invitation: AgentInvitation } | { kind: 'monitor'; id: string };
+type Panel = { kind: 'create' } | { kind: 'edit'; invitation: AgentInvitation } | { kind: 'monitor'; id: string };
 
 /** An app's invitations: the list, the form for a draft, and the monitoring of one. */
 export function InvitationsSection({ client, appId, appLocales }: Props) {
-  const [list, setList] = useState<InvitationListResponse | null>(null);
-  const [loadError, setLoadError] = useState<string | null>(null);
-  const [panel, setPanel] = useState<Panel>({ kind: 'none' });
-  const [version, setVersion] = useState(0);
-  const [announcement, setAnnouncement] = useState('');
-  const area = useRef<HTMLElement>(null);
-
-  const reload = useCallback(() => {
-    setLoadError(null);
-    client.listInvitations(appId).then(setList, (error) => setLoadError(describeError(error)));
-  }, [client, appId]);
-  useEffect(reload, [reload, version]);
-
-  const returnFocusTo = useFocusReturn(area, panel.kind !== 'none', 'data-invitation-id', 'invitations-heading', list);
-
-  const close = (focusId: string) => {
-    returnFocusTo(focusId);
-    setPanel({ kind: 'none' });
-  };
-  const changed = (invitation: AgentInvitation, message: string) => {
-    setAnnouncement(message);
-    setVersion((n) => n + 1);
-    setPanel({ kind: 'monitor', id: invitation.id });
-  };
+  const load = useCallback(() => client.listInvitations(appId), [client, appId]);
+  const { list, loadError, reload, version, refresh, area, panel, setPanel, announcement, close, changed } = useSectionList<InvitationListResponse, Panel>(
+    load,
+    'data-invitation-id',
+    'invitations-heading',
+  );
   const invitations = list?.invitations;
 
   return (
@@ -56,7 +37,7 @@ export function InvitationsSection({ client, appId, appLocales }: Props) {
           openerAttribute="data-invitation-id"
           hint="Send this app's chat to your participants by email or SMS, each with a personal link."
           loadError={loadError}
-          onRefresh={() => setVersion((n) => n + 1)}
+          onRefresh={refresh}
           onNew={() => setPanel({ kind: 'create' })}
           onRetry={reload}
         />
@@ -73,7 +54,7 @@ export function InvitationsSection({ client, appId, appLocales }: Props) {
           save={async (body) =>
             (panel.kind === 'edit' ? await client.updateInvitation(appId, panel.invitation.id, body) : await client.createInvitation(appId, body)).invitation
           }
-          onSaved={(invitation) => changed(invitation, panel.kind === 'edit' ? 'Changes saved.' : 'Draft saved. Preview it, then send it.')}
+          onSaved={(invitation) => changed(panel.kind === 'edit' ? 'Changes saved.' : 'Draft saved. Preview it, then send it.', { kind: 'monitor', id: invitation.id })}
           onCancel={() => (panel.kind === 'edit' ? setPanel({ kind: 'monitor', id: panel.invitation.id }) : close('new'))}
         />
       )}
@@ -86,7 +67,7 @@ export function InvitationsSection({ client, appId, appLocales }: Props) {
           channels={list?.channels}
           version={version}
           onEdit={(invitation) => setPanel({ kind: 'edit', invitation })}
-          onChanged={changed}
+          onChanged={(invitation, message) => changed(message, { kind: 'monitor', id: invitation.id })}
           onClose={() => close(panel.id)}
         />
       )}

@@ -1,9 +1,9 @@
-import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
+import { useCallback } from 'preact/hooks';
 import type { LocaleCode } from '../../../src/api/wire';
 import type { AgentChatLink } from '../../links/agent-link-wire';
 import type { AgentClient } from '../api/agent-client';
 import { describeError } from '../api/api-error';
-import { useFocusReturn } from '../hooks/use-focus-return';
+import { useSectionList } from '../hooks/use-section-list';
 import { SectionListHead } from '../components/section-list-head';
 import { LinkEditor } from './link-editor';
 import { LinkSummary } from './link-summary';
@@ -15,43 +15,22 @@ interface Props {
   appLocales: readonly LocaleCode[];
 }
 
-type Panel = { kind: 'none' } | { kind: 'create' } | { kind: 'edit'; link: AgentChatLink } | { kind: 'summary'; linkId: string };
+type Panel = { kind: 'create' } | { kind: 'edit'; link: AgentChatLink } | { kind: 'summary'; linkId: string };
 
 /** An app's chat links: the list, the form to create or edit one, and the summary of one. */
 export function LinksSection({ client, appId, appLocales }: Props) {
-  const [links, setLinks] = useState<AgentChatLink[] | null>(null);
-  const [loadError, setLoadError] = useState<string | null>(null);
-  const [panel, setPanel] = useState<Panel>({ kind: 'none' });
-  const [version, setVersion] = useState(0);
-  const [announcement, setAnnouncement] = useState('');
-  const area = useRef<HTMLElement>(null);
+  const load = useCallback(async () => (await client.listLinks(appId)).links, [client, appId]);
+  const { list: links, loadError, reload, version, refresh, area, panel, setPanel, announcement, announce, close, changed } = useSectionList<
+    AgentChatLink[],
+    Panel
+  >(load, 'data-link-id', 'links-heading');
 
-  const reload = useCallback(() => {
-    setLoadError(null);
-    client.listLinks(appId).then(
-      (answer) => setLinks(answer.links),
-      (error) => setLoadError(describeError(error)),
-    );
-  }, [client, appId]);
-  useEffect(reload, [reload, version]);
-
-  const returnFocusTo = useFocusReturn(area, panel.kind !== 'none', 'data-link-id', 'links-heading', links);
-
-  const close = (focusId: string) => {
-    returnFocusTo(focusId);
-    setPanel({ kind: 'none' });
-  };
-  const saved = (link: AgentChatLink, message: string) => {
-    setAnnouncement(message);
-    setVersion((n) => n + 1);
-    setPanel({ kind: 'summary', linkId: link.id });
-  };
   const toggleDisabled = async (linkId: string, disabled: boolean) => {
     try {
       const answer = disabled ? await client.disableLink(appId, linkId) : await client.updateLink(appId, linkId, { disabled: false });
-      saved(answer.link, disabled ? 'Link disabled.' : 'Link enabled.');
+      changed(disabled ? 'Link disabled.' : 'Link enabled.', { kind: 'summary', linkId: answer.link.id });
     } catch (error) {
-      setAnnouncement(`The link was not changed. ${describeError(error)}`);
+      announce(`The link was not changed. ${describeError(error)}`);
     }
   };
 
@@ -66,7 +45,7 @@ export function LinksSection({ client, appId, appLocales }: Props) {
           openerAttribute="data-link-id"
           hint="Share a short address or QR code that opens this app's chat, in a language you choose."
           loadError={loadError}
-          onRefresh={() => setVersion((n) => n + 1)}
+          onRefresh={refresh}
           onNew={() => setPanel({ kind: 'create' })}
           onRetry={reload}
         />
@@ -78,7 +57,7 @@ export function LinksSection({ client, appId, appLocales }: Props) {
         <LinkEditor
           appLocales={appLocales}
           save={async (body) => (await client.createLink(appId, body)).link}
-          onSaved={(link) => saved(link, 'Link created.')}
+          onSaved={(link) => changed('Link created.', { kind: 'summary', linkId: link.id })}
           onCancel={() => close('new')}
         />
       )}
@@ -88,7 +67,7 @@ export function LinksSection({ client, appId, appLocales }: Props) {
           appLocales={appLocales}
           link={panel.link}
           save={async (body) => (await client.updateLink(appId, panel.link.id, body)).link}
-          onSaved={(link) => saved(link, 'Changes saved.')}
+          onSaved={(link) => changed('Changes saved.', { kind: 'summary', linkId: link.id })}
           onCancel={() => setPanel({ kind: 'summary', linkId: panel.link.id })}
         />
       )}
