@@ -4,7 +4,7 @@ import type { CreateSessionRequest, CreateVisitorRequest, CreateVisitorResponse,
 import { endpoints, type ApiTarget } from './endpoints';
 import { sendJson } from './http-client';
 import { ApiFailure } from './api-failure';
-import { checked } from './json-shape';
+import { checked, isCount, isObject } from './json-shape';
 import { isMessage, isSession, isVisitorResponse } from './wire-guards';
 
 export async function createVisitor(target: ApiTarget, body: CreateVisitorRequest): Promise<CreateVisitorResponse> {
@@ -28,14 +28,25 @@ export async function fetchSession(target: ApiTarget, sessionId: string): Promis
   return checked(body?.session, isSession);
 }
 
+/** A page as the page can use it: the messages it can read, and the seqs of those it cannot (a kind it does not know). */
+export interface ReadMessagePage extends MessagePage {
+  unreadable: number[];
+}
+
 export async function fetchMessages(
   target: ApiTarget,
   sessionId: string,
   page: { after?: number; before?: number; limit?: number },
-): Promise<MessagePage> {
+): Promise<ReadMessagePage> {
   const body = await sendJson<{ messages?: unknown; hasMore?: unknown }>(endpoints.messages(target, sessionId, page));
   if (!Array.isArray(body?.messages)) throw new ApiFailure('protocol');
-  return { messages: body.messages.filter(isMessage), hasMore: body.hasMore === true };
+  const messages: Message[] = [];
+  const unreadable: number[] = [];
+  for (const item of body.messages as unknown[]) {
+    if (isMessage(item)) messages.push(item);
+    else if (isObject(item) && isCount(item.seq) && item.seq > 0) unreadable.push(item.seq);
+  }
+  return { messages, hasMore: body.hasMore === true, unreadable };
 }
 
 export async function sendMessage(target: ApiTarget, sessionId: string, clientId: string, text: string): Promise<Message> {

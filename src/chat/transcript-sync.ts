@@ -1,5 +1,5 @@
-import type { Message, MessagePage, Session } from '../api/wire';
-import { fetchMessages } from '../api/chat-api';
+import type { Message, Session } from '../api/wire';
+import { fetchMessages, type ReadMessagePage } from '../api/chat-api';
 import type { EngineContext } from './engine-context';
 import type { PendingOutbox } from './pending-outbox';
 import { contiguousSeq, mergeMessages, newestSeq } from './transcript';
@@ -11,6 +11,8 @@ const CATCH_UP_PAGE_SIZE = 100;
 export class TranscriptSync {
   private catchingUp: Promise<void> | null = null;
   private catchUpAgain = false;
+  /** Seqs of the open conversation the server holds but this page cannot read: not holes to fill again and again. */
+  private unreadable = { sessionId: '', seqs: new Set<number>() };
 
   constructor(
     private readonly context: EngineContext,
@@ -18,22 +20,29 @@ export class TranscriptSync {
   ) {}
 
   /** The newest page of a conversation (none for an empty one). */
-  firstPage(session: Session): Promise<MessagePage> {
+  firstPage(session: Session): Promise<ReadMessagePage> {
     const { persist, target } = this.context;
     return session.lastSeq > 0
       ? persist(() => fetchMessages(target(), session.id, { before: session.lastSeq + 1, limit: PAGE_SIZE }))
-      : Promise.resolve({ messages: [], hasMore: false });
+      : Promise.resolve({ messages: [], hasMore: false, unreadable: [] });
   }
 
-  show(session: Session, page: MessagePage): void {
+  show(session: Session, page: ReadMessagePage): void {
     this.context.store.update({ session, messages: page.messages, logStartSeq: page.messages[0]?.seq ?? 1, hasEarlier: page.hasMore });
+    this.unreadable = { sessionId: session.id, seqs: new Set(page.unreadable) };
     this.accept(page.messages);
   }
 
-  /** The seq up to which we hold every message: where a stream or a catch-up resumes. */
+  /** The seq up to which we hold every message (or know it unreadable): where a stream or a catch-up resumes. */
   resumeSeq(): number {
-    const { messages, hasEarlier } = this.context.store.get();
-    return contiguousSeq(messages, hasEarlier && messages.length > 0 ? messages[0].seq : 1);
+    const { messages, hasEarlier, session } = this.context.store.get();
+    const unreadable = session?.id === this.unreadable.sessionId ? this.unreadable.seqs : undefined;
+    return contiguousSeq(messages, hasEarlier && messages.length > 0 ? messages[0].seq : 1, unreadable);
+  }
+
+  private noteUnreadable(sessionId: string, page: ReadMessagePage): void {
+    if (this.unreadable.sessionId !== sessionId) this.unreadable = { sessionId, seqs: new Set() };
+    for (const seq of page.unreadable) this.unreadable.seqs.add(seq);
   }
 
   /** Server copies of messages: into the transcript once, and out of the outbox (echo and answer are one bubble). */
@@ -55,6 +64,7 @@ export class TranscriptSync {
     try {
       const page = await fetchMessages(target(), session.id, { before: messages[0].seq, limit: PAGE_SIZE });
       if (session.id !== store.get().session?.id) return;
+      this.noteUnreadable(session.id, page);
       store.update({ messages: mergeMessages(store.get().messages, page.messages), hasEarlier: page.hasMore });
     } catch {
       // The button stays; the visitor can ask again.
@@ -73,6 +83,7 @@ export class TranscriptSync {
       const page = await fetchMessages(target(), sessionId, { limit: PAGE_SIZE });
       const state = store.get();
       if (sessionId !== state.session?.id) return;
+      this.noteUnreadable(sessionId, page);
       const held = new Map(state.messages.map((message) => [message.seq, message.id]));
       const conflict = page.messages.some((message) => held.has(message.seq) && held.get(message.seq) !== message.id);
       if (conflict || newestSeq(page.messages) < newestSeq(state.messages)) {
@@ -102,8 +113,9 @@ export class TranscriptSync {
           for (;;) {
             const page = await persist(() => fetchMessages(target(), sessionId, { after, limit: CATCH_UP_PAGE_SIZE }));
             if (sessionId !== store.get().session?.id) return;
+            this.noteUnreadable(sessionId, page);
             this.accept(page.messages);
-            const last = newestSeq(page.messages);
+            const last = Math.max(newestSeq(page.messages), ...page.unreadable);
             if (!page.hasMore || last <= after) break;
             after = last;
           }

@@ -44,12 +44,14 @@ function orderedUnique(messages: readonly Message[]): Message[] {
  * The highest seq up to which the transcript has no hole, counting from `firstSeq` (1 when the whole transcript is
  * loaded): what to resume the stream from, and where a catch-up starts.
  */
-export function contiguousSeq(messages: readonly Message[], firstSeq = 1): number {
+export function contiguousSeq(messages: readonly Message[], firstSeq = 1, unreadable: ReadonlySet<number> = new Set()): number {
   let seq = firstSeq - 1;
   for (const message of messages) {
+    while (unreadable.has(seq + 1)) seq++;
     if (message.seq > seq + 1) break;
     seq = Math.max(seq, message.seq);
   }
+  while (unreadable.has(seq + 1)) seq++;
   return seq;
 }
 

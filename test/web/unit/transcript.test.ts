@@ -80,6 +80,14 @@ describe('contiguousSeq', () => {
     expect(contiguousSeq(many(1, 2, 3, 7))).toBe(3);
   });
 
+  it('steps over seqs known to be unreadable, between, before and after the messages held', () => {
+    expect(contiguousSeq(many(1, 2, 4, 5), 1, new Set([3]))).toBe(5);
+    expect(contiguousSeq(many(2, 3), 1, new Set([1]))).toBe(3);
+    expect(contiguousSeq(many(1, 2), 1, new Set([3, 4, 6]))).toBe(4);
+    expect(contiguousSeq([], 1, new Set([1, 2]))).toBe(2);
+    expect(contiguousSeq(many(1, 4), 1, new Set([3]))).toBe(1);
+  });
+
   it('is the end of the gap-free run from firstSeq, for any ordered transcript (property)', () => {
     fc.assert(
       fc.property(fc.uniqueArray(fc.integer({ min: 1, max: 30 })), fc.integer({ min: 1, max: 10 }), (list, firstSeq) => {
