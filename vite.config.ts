@@ -3,6 +3,8 @@ import preact from '@preact/preset-vite';
 import { apiDevServer } from './server/vite-dev-plugin.ts';
 import { inlineCss } from './scripts/vite-inline-css.ts';
 import { localeParts } from './scripts/vite-locale-parts.ts';
+import { preloadHelper } from './scripts/vite-preload-helper.ts';
+import { quietI18next } from './scripts/vite-quiet-i18next.ts';
 import { postgresTestProjects } from './test/server/support/postgres-project.ts';
 
 // The customer page. Served under /direct/, one build for every app; the API base comes from index.html's
@@ -11,7 +13,7 @@ const serverTests = { include: ['test/server/**/*.test.ts'], exclude: ['test/ser
 
 export default defineConfig(async ({ mode }): Promise<ViteUserConfig> => ({
   base: '/direct/',
-  plugins: [preact(), apiDevServer(), inlineCss(), localeParts()],
+  plugins: [preact(), apiDevServer(), inlineCss(), localeParts(), preloadHelper(), quietI18next()],
   json: { stringify: true },
   build: {
     outDir: 'dist/direct',

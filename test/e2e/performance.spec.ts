@@ -19,7 +19,7 @@ test('at most 4 requests and 35 KB of JavaScript before the first paint, on a sl
     // The conversation engine's chunk (and the wire guards it brings) starts with the locale and the config but the
     // paint does not wait for it, nor for the app's logo image, which may or may not have started by then.
     const before = resources.filter(
-      (entry) => entry.startTime < fcp && entry.initiatorType !== 'img' && !/\/(chat-controller|wire-guards)-/.test(entry.name),
+      (entry) => entry.startTime < fcp && entry.initiatorType !== 'img' && !/\/(engine-code|wire-guards)-/.test(entry.name),
     );
     const navigation = performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming;
     return {
