@@ -9,7 +9,7 @@ import {
 } from '../api/limits';
 import { truncateCodePoints, stripControlCharacters } from './text-bounds';
 import { CLAIM_KEYS, IDENTITY_KEYS, SIGNED_KEYS } from './identity-keys';
-import { readLinkLanguage } from './link-language';
+import { boundedLanguage } from './link-language';
 
 export { CLAIM_KEYS, IDENTITY_KEYS, SIGNED_KEYS };
 
@@ -81,7 +81,7 @@ function readVars(params: Map<string, string>): InputVars {
 
 export function parseDirectLink(search: string): DirectLink {
   const params = firstValues(search);
-  const lang = readLinkLanguage(search);
+  const lang = boundedLanguage(params.get('lang'));
   return {
     ...readChatId(params),
     ...(lang ? { lang } : {}),
