@@ -3,6 +3,9 @@ import preact from '@preact/preset-vite';
 import { apiDevServer } from './server/vite-dev-plugin.ts';
 import { inlineCss } from './scripts/vite-inline-css.ts';
 import { localeParts } from './scripts/vite-locale-parts.ts';
+import { preloadHelper } from './scripts/vite-preload-helper.ts';
+import { trimI18n } from './scripts/vite-trim-i18n.ts';
+import { DETECTION_ORDER } from './src/i18n/detection.ts';
 import { postgresTestProjects } from './test/server/support/postgres-project.ts';
 
 // The customer page. Served under /direct/, one build for every app; the API base comes from index.html's
@@ -11,7 +14,7 @@ const serverTests = { include: ['test/server/**/*.test.ts'], exclude: ['test/ser
 
 export default defineConfig(async ({ mode }): Promise<ViteUserConfig> => ({
   base: '/direct/',
-  plugins: [preact(), apiDevServer(), inlineCss(), localeParts()],
+  plugins: [preact(), apiDevServer(), inlineCss(), localeParts(), preloadHelper(), trimI18n({ lookups: DETECTION_ORDER })],
   json: { stringify: true },
   build: {
     outDir: 'dist/direct',

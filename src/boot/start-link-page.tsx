@@ -12,7 +12,7 @@ import { readPage, renderPage } from './page-boot';
  */
 export async function startLinkPage(root: HTMLElement): Promise<void> {
   const page = readPage();
-  const i18n = await createI18n(readLinkLocaleHint(document) ?? page.link.lang, page.storage);
+  const i18n = await createI18n(readLinkLocaleHint(document) ?? page.linkLang, page.storage);
   const locale = resolvedLocale(i18n);
   const slug = linkSlugFromPath(location.pathname);
   const config = slug ? requestLinkConfig(page.apiBase, slug, locale) : undefined;

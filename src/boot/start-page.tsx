@@ -9,7 +9,7 @@ export async function startPage(root: HTMLElement): Promise<void> {
   // A chat link boots from its own chunk (the server preloads it with the page): /direct/ pages carry none of it.
   if (location.pathname.startsWith('/c/')) return (await import('./start-link-page')).startLinkPage(root);
   const page = readPage();
-  const i18n = await createI18n(page.link.lang, page.storage);
+  const i18n = await createI18n(page.linkLang, page.storage);
   const locale = resolvedLocale(i18n);
 
   // The locale and the app config travel in parallel (the server announced both with the page); the conversation

@@ -1,16 +1,22 @@
 import { afterFirstPaint } from '../dom/after-first-paint';
 import type { ChatControllerOptions } from './chat-controller';
+import type { LinkOptions } from './engine-code';
 import type { ChatEngine } from './chat-engine';
 import { initialChatState, type ChatState } from './chat-state';
 import { createDrafts } from './drafts';
 
-type EngineModule = typeof import('./chat-controller');
+type EngineModule = typeof import('./engine-code');
+
+/** The engine's options, the page's link still unread (its code reads it): the query it was opened with. */
+export interface LazyChatEngineOptions extends Omit<ChatControllerOptions, keyof LinkOptions> {
+  link?: { search: string; withIdentity: boolean };
+}
 
 let loading: Promise<EngineModule> | undefined;
 
 /** Downloads the engine's code once the first paint is on screen (asked for by the page's first effect). */
 export function preloadChatEngine(): Promise<EngineModule> {
-  loading ??= afterFirstPaint().then(() => import('./chat-controller'));
+  loading ??= afterFirstPaint().then(() => import('./engine-code'));
   // A failed download may be tried again (Try again builds a new engine).
   loading.catch(() => (loading = undefined));
   return loading;
@@ -22,7 +28,7 @@ export function preloadChatEngine(): Promise<EngineModule> {
  * `shownWith` loads what shows the engine's states (in parallel, after the first paint too): the engine starts once
  * both are here, so no state arrives before the code and messages that show it.
  */
-export function createLazyChatEngine(options: ChatControllerOptions, shownWith?: () => Promise<unknown>): ChatEngine {
+export function createLazyChatEngine({ link, ...options }: LazyChatEngineOptions, shownWith?: () => Promise<unknown>): ChatEngine {
   const listeners = new Set<(state: ChatState) => void>();
   const drafts = createDrafts(options.storage, options.appId);
   let state = initialChatState;
@@ -37,8 +43,8 @@ export function createLazyChatEngine(options: ChatControllerOptions, shownWith?:
   let loaded: Promise<ChatEngine> | undefined;
   const ready = (): Promise<ChatEngine> =>
     (loaded ??= Promise.all([preloadChatEngine(), shownWith?.()]).then(
-      ([{ ChatController }]) => {
-        engine = new ChatController(options);
+      ([{ ChatController, readLinkOptions }]) => {
+        engine = new ChatController(link ? { ...options, ...readLinkOptions(link.search, link.withIdentity) } : options);
         if (disposed) engine.dispose();
         else engine.subscribe(notify);
         return engine;

@@ -4,7 +4,7 @@
  * paint with the code that shows it. One file per language still holds every message (locales/<code>/chat.json);
  * the build splits it along these paths.
  */
-export const FIRST_SCREEN_PATHS = ['page', 'header', 'welcome', 'composer', 'log.label', 'errors.network', 'errors.server', 'errors.tryAgain'];
+export const FIRST_SCREEN_PATHS = ['page', 'header.logoAlt', 'header.close', 'header.menu', 'welcome', 'composer', 'log.label', 'errors.network', 'errors.server', 'errors.tryAgain'];
 
 export type LocalePart = 'firstScreen' | 'rest';
 export type Messages = { [key: string]: string | Messages };

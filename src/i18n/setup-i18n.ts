@@ -5,12 +5,13 @@ import type { SafeStorage } from '../storage/safe-storage';
 import { storageKeys } from '../storage/storage-keys';
 import { FALLBACK_LOCALE, SUPPORTED_LOCALES, isSupportedLocale, toBcp47 } from './locales';
 import { normalizeLocale } from './normalize-locale';
+import { DETECTION_ORDER } from './detection';
 import { loadLocaleMessages } from './load-locale';
 import type { LocalePart } from './locale-parts';
 
 export const NAMESPACE = 'chat';
 
-/** Detection order: the link's ?lang, the visitor's own earlier choice, every navigator.languages entry, en. */
+/** The link's ?lang and the visitor's stored choice as lookups of their own (DETECTION_ORDER; en when none fits). */
 function createDetector(linkLang: string | undefined, storage: SafeStorage): LanguageDetector {
   const detector = new LanguageDetector();
   detector.addDetector({ name: 'directLink', lookup: () => linkLang });
@@ -45,7 +46,7 @@ export async function createI18n(linkLang: string | undefined, storage: SafeStor
     resources: {},
     partialBundledLanguages: true,
     detection: {
-      order: ['directLink', 'storedChoice', 'navigator'],
+      order: DETECTION_ORDER,
       caches: [],
       convertDetectedLanguage: (code: string) => normalizeLocale(code) ?? code,
     },

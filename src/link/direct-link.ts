@@ -8,6 +8,10 @@ import {
   VAR_KEY_PATTERN,
 } from '../api/limits';
 import { truncateCodePoints, stripControlCharacters } from './text-bounds';
+import { CLAIM_KEYS, IDENTITY_KEYS, SIGNED_KEYS } from './identity-keys';
+import { boundedLanguage } from './link-language';
+
+export { CLAIM_KEYS, IDENTITY_KEYS, SIGNED_KEYS };
 
 /** What a /direct/<appId> link asks for, already bounded: safe to put in a request as it is. */
 export interface DirectLink {
@@ -23,10 +27,6 @@ export interface DirectLink {
   vars: InputVars;
 }
 
-export const SIGNED_KEYS = ['sbs', 'sbs_mm', 'ranstr'] as const;
-export const CLAIM_KEYS = ['name', 'nickname', 'email', 'phone'] as const;
-/** Parameters that identify a person: removed from the address bar once read. */
-export const IDENTITY_KEYS: readonly string[] = [...SIGNED_KEYS, ...CLAIM_KEYS];
 // `embed` marks the page as framed by embed.js; it is the loader's, not an input variable.
 const CONTRACT_KEYS = new Set(['direct', 'chatid', 'chat_id', 'lang', 'embed', ...IDENTITY_KEYS]);
 
@@ -81,10 +81,10 @@ function readVars(params: Map<string, string>): InputVars {
 
 export function parseDirectLink(search: string): DirectLink {
   const params = firstValues(search);
-  const lang = params.get('lang');
+  const lang = boundedLanguage(params.get('lang'));
   return {
     ...readChatId(params),
-    ...(lang ? { lang: truncateCodePoints(lang, 35) } : {}),
+    ...(lang ? { lang } : {}),
     ...readIdentity(params),
     vars: readVars(params),
   };

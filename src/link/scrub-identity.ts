@@ -1,4 +1,4 @@
-import { IDENTITY_KEYS } from './direct-link';
+import { IDENTITY_KEYS } from './identity-keys';
 
 /** The same address without the given parameters; unchanged (not re-encoded) when it has none of them. */
 export function removeParams(href: string, keys: readonly string[]): string {

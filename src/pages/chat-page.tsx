@@ -1,23 +1,19 @@
-import { useEffect, useRef, useState } from 'preact/hooks';
-import type { ComponentType, VNode } from 'preact';
+import { useEffect, useState } from 'preact/hooks';
+import type { VNode } from 'preact';
 import type { AppConfig, LocaleCode } from '../api/wire';
 import type { ChatEngine } from '../chat/chat-engine';
 import type { ChatFailure } from '../chat/chat-state';
 import { useChatState } from '../chat/use-chat-state';
 import { isEmbedded, tellParent } from '../embed/parent-bridge';
-import { dropChatLink } from '../link/scrub-identity';
 import { useT } from '../i18n/use-t';
 import { ChatHeader } from '../components/chat-header';
 import { SESSION_CLOSED_ACTION_ID } from '../components/session-closed/action-id';
-import { COMPOSER_ID, Composer } from '../components/composer';
+import { COMPOSER_ID, Composer, focusComposer } from '../components/composer';
 import { Welcome } from '../components/welcome';
 import { truthfulIdentityNotice } from '../chat/identity-notice';
 import { ErrorScreen } from '../components/error-screen';
-import type { ConversationHistory } from '../components/conversation-history';
 import { MessageListOutline } from './message-list-outline';
 import { useChatPageParts } from './use-chat-page-parts';
-
-type HistoryProps = Parameters<typeof ConversationHistory>[0];
 
 interface Props {
   controller: ChatEngine;
@@ -35,10 +31,6 @@ export type FailureScreen = (failure: ChatFailure, engine: ChatEngine, open: (se
 
 const NO_TEAM: [] = [];
 
-function focusComposer(): void {
-  document.getElementById(COMPOSER_ID)?.focus();
-}
-
 export function ChatPage({ controller, config, locales, onLanguageChange, onRestart, failureScreen, embedded = isEmbedded() }: Props) {
   const { t } = useT();
   const state = useChatState(controller);
@@ -55,28 +47,7 @@ export function ChatPage({ controller, config, locales, onLanguageChange, onRest
     if (state.phase !== 'failed') document.title = config.branding.title;
   }, [config, state.phase]);
   const team = config.team ?? NO_TEAM;
-  // The history dialog is its own chunk, fetched on the first click.
-  const [History, setHistory] = useState<ComponentType<HistoryProps> | null>(null);
   const [historyOpen, setHistoryOpen] = useState(false);
-  const historyOpener = useRef<HTMLElement | null>(null);
-  const showHistory = () => {
-    historyOpener.current = document.activeElement as HTMLElement | null;
-    setHistoryOpen(true);
-    if (!History) void import('../components/conversation-history').then((module) => setHistory(() => module.ConversationHistory));
-  };
-  const closeHistory = () => setHistoryOpen(false);
-  // Focus goes back once the modal dialog has left the page (while it is open, the rest of the page is inert).
-  useEffect(() => {
-    if (historyOpen || !historyOpener.current) return;
-    historyOpener.current.focus();
-    historyOpener.current = null;
-  }, [historyOpen]);
-  const pickConversation = (sessionId: string) => {
-    historyOpener.current = null;
-    setHistoryOpen(false);
-    history.replaceState(history.state, '', dropChatLink(location.href));
-    void controller.switchConversation(sessionId).then(() => requestAnimationFrame(focusComposer), () => undefined);
-  };
   useEffect(() => {
     if (!embedded) return undefined;
     // Opened from the host page's launcher: straight into the message box.
@@ -89,11 +60,9 @@ export function ChatPage({ controller, config, locales, onLanguageChange, onRest
     return () => document.removeEventListener('keydown', onKey);
   }, [embedded]);
 
-  const startNew = () => {
-    history.replaceState(history.state, '', dropChatLink(location.href));
-    controller.startNewChat();
-    requestAnimationFrame(focusComposer);
-  };
+  // Changing conversation is offered only once the engine runs, and it starts only once the parts are here.
+  const startNew = () => parts?.startNewChat(controller);
+  const pickConversation = (sessionId: string) => parts?.openConversation(controller, sessionId);
 
   if (partsFailed) return <ErrorScreen kind="network" action={{ label: t('errors.tryAgain'), onClick: onRestart }} />;
   if (state.phase === 'failed') {
@@ -123,21 +92,14 @@ export function ChatPage({ controller, config, locales, onLanguageChange, onRest
           listConversations: state.visitor ? () => controller.listConversations() : undefined,
           canStartNew: state.session !== undefined,
           onStartNew: startNew,
-          onShowHistory: showHistory,
+          onShowHistory: () => setHistoryOpen(true),
           onLanguageChange,
         }}
         onClose={embedded ? () => tellParent('close') : undefined}
       />
       {parts && identityNotice && <parts.IdentityNotice reason={identityNotice} onDismiss={() => controller.dismissIdentityNotice()} />}
       {parts && <parts.ConnectionBanner connection={state.connection} waitingCount={state.waitingCount} />}
-      {historyOpen && History && (
-        <History
-          currentId={state.session?.id}
-          load={() => controller.listConversations()}
-          onPick={pickConversation}
-          onClose={closeHistory}
-        />
-      )}
+      {historyOpen && parts && <parts.EarlierChats engine={controller} currentId={state.session?.id} onClose={() => setHistoryOpen(false)} />}
       <main class="chat__main">
         {!parts ? (
           <MessageListOutline welcome={welcome} />

@@ -1,6 +1,7 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import type { LocaleCode, Session } from '../../api/wire';
-import { LOCALE_NAMES, toBcp47 } from '../../i18n/locales';
+import { LOCALE_NAMES } from '../../i18n/locale-names';
+import { toBcp47 } from '../../i18n/locales';
 import { useT } from '../../i18n/use-t';
 import './style.css';
 

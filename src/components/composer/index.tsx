@@ -13,6 +13,10 @@ interface Props {
 
 export const COMPOSER_ID = 'composer-input';
 
+export function focusComposer(): void {
+  document.getElementById(COMPOSER_ID)?.focus();
+}
+
 export function Composer({ initialDraft, onDraftChange, onSend }: Props) {
   const { t } = useT();
   const [draft, setDraft] = useState(initialDraft);

@@ -1,7 +1,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { normalizeLocale, pickLocale } from '../../../src/i18n/normalize-locale';
-import { LOCALE_NAMES, SUPPORTED_LOCALES, toBcp47 } from '../../../src/i18n/locales';
+import { LOCALE_NAMES } from '../../../src/i18n/locale-names';
+import { SUPPORTED_LOCALES, toBcp47 } from '../../../src/i18n/locales';
 
 describe('normalizeLocale', () => {
   // design.md §3, then the variants browsers and links really send.
