@@ -1,7 +1,5 @@
 import { Hono } from 'hono';
-import { except } from 'hono/combine';
 import { methodNotAllowed } from 'hono/method-not-allowed';
-import { requestId } from 'hono/request-id';
 import type { Logger } from 'pino';
 import type { ApiContext } from './api-context';
 import { alreadySent, takeNodeResponse } from './http/node-response';
@@ -25,7 +23,9 @@ import { createStaticSite } from './static/static-site';
 export function createApp(context: ApiContext, logger: Logger): Hono<AppEnv> {
   const app = new Hono<AppEnv>();
   app.onError(handleError);
-  app.use(requestId({ limitLength: 64 }), requestLog(logger), async (c, next) => {
+  const logRequest = requestLog(logger);
+  app.use(async (c, next) => {
+    logRequest(c);
     c.set('context', context);
     await next();
   });
@@ -34,7 +34,7 @@ export function createApp(context: ApiContext, logger: Logger): Hono<AppEnv> {
   app.use('/api/apps/*', visitorApiCors(context.settings.corsOrigins));
   app.use('/api/links/*', visitorApiCors(context.settings.corsOrigins));
   // Participant imports take larger bodies: their routes read them after checking the caller.
-  app.use('/api/*', plainRequestTarget, rateLimit, except((c) => LARGE_BODY_PATH.test(c.req.path), limitBody));
+  app.use('/api/*', plainRequestTarget, rateLimit, (c, next) => (LARGE_BODY_PATH.test(c.req.path) ? next() : limitBody(c, next)));
   // The integrators' API: its routes count requests per API key and take larger bodies (public-api-routes.ts).
   app.use('/public/api/*', apiSecurityHeaders, plainRequestTarget);
   const answerMethodNotAllowed = methodNotAllowed({

@@ -3,13 +3,17 @@ import { ApiError } from './api-error';
 import type { AppEnv } from './app-env';
 import { callerOf } from './caller';
 import { parseRequestTarget } from './request-target';
-import { apiHeaders } from './security-headers';
+import { apiHeaders, applyHeaders } from './security-headers';
 
-const API_HEADERS = Object.entries(apiHeaders());
+const API_HEADERS = Object.freeze(apiHeaders());
 
-/** JSON and event streams: nothing to render, never cached. */
+/**
+ * JSON and event streams: nothing to render, never cached. Set on Node's response, which merges them with the
+ * answer's own (those win, e.g. a cacheable image's Cache-Control): through c.header() every answer would build a web
+ * Headers object, and @hono/node-server would copy it back into a record.
+ */
 export const apiSecurityHeaders: MiddlewareHandler<AppEnv> = async (c, next) => {
-  for (const [name, value] of API_HEADERS) c.header(name, value);
+  applyHeaders(c.env.outgoing, API_HEADERS);
   await next();
 };
 
@@ -24,7 +28,7 @@ export const plainRequestTarget: MiddlewareHandler<AppEnv> = async (c, next) => 
  * visitor token's own, and only requests without a valid token against their address's.
  */
 export const rateLimit: MiddlewareHandler<AppEnv> = async (c, next) => {
-  const decision = c.var.context.rateLimiter.take((await callerOf(c)).limitKey);
+  const decision = c.get('context').rateLimiter.take((await callerOf(c)).limitKey);
   if (!decision.allowed) {
     throw new ApiError(429, 'rate_limited', 'Too many requests; slow down', { 'Retry-After': String(decision.retryAfterSeconds) });
   }

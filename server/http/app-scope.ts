@@ -9,7 +9,7 @@ import { requireApp } from '../routes/route-lookups';
  * outside the agent's set answers exactly like one that does not exist.
  */
 export const appScope: MiddlewareHandler<AppEnv> = async (c, next) => {
-  const app = requireApp(c.var.context, c.req.param('appId'));
+  const app = requireApp(c.get('context'), c.req.param('appId'));
   const agent = c.get('agent');
   if (agent && !mayWorkIn(agent, app.appId)) throw new ApiError(404, 'app_not_found', 'No such app');
   c.set('app', app);

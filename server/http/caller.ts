@@ -27,7 +27,7 @@ const VISITOR_API_PATH = /^\/api\/apps\/([^/]+)\/(?:sessions\/([^/]+)(?:\/|$))?/
 export async function callerOf(c: Context<AppEnv>): Promise<Caller> {
   const known = c.get('caller');
   if (known) return known;
-  const { context } = c.var;
+  const context = c.get('context');
   const { incoming } = c.env;
   const client = clientKey(clientAddress(incoming.socket.remoteAddress, incoming.headers['x-forwarded-for'], context.isTrustedProxy));
   const token = readBearerToken(incoming);

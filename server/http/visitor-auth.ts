@@ -6,6 +6,7 @@ import { callerOf } from './caller';
 /** Visitor routes of an app (after appScope): the visitor behind the bearer token, as `c.var.visitor`, or 401. */
 export const requireVisitor: MiddlewareHandler<AppEnv> = async (c, next) => {
   const { visitor } = await callerOf(c);
-  c.set('visitor', visitor?.appId === c.var.app.appId ? visitor : await authenticateVisitor(c.var.context, c.var.app.appId, c.env.incoming));
+  const { appId } = c.get('app');
+  c.set('visitor', visitor?.appId === appId ? visitor : await authenticateVisitor(c.get('context'), appId, c.env.incoming));
   await next();
 };

@@ -21,11 +21,11 @@ export const messageRoutes = new Hono<AppEnv>()
   })
   /** POST /sessions/{id}/messages {clientId, text} → 201 new, 200 repeat, 409 conflict or session_closed. */
   .post('/sessions/:sessionId/messages', visitorOfApp, jsonBody(sendMessageSchema), async (c) => {
-    const { context, visitor } = c.var;
+    const context = c.get('context');
     const session = await requireOwnedSession(c);
     const { clientId, text } = c.req.valid('json');
     const { message, created } = await appendMessage(context, session, { clientId, author: { role: 'visitor' }, kind: 'text', text });
-    if (created) await noteVisitorMessage(context, visitor);
+    if (created) await noteVisitorMessage(context, c.get('visitor'));
     const body: MessageResponse = { message };
     return json(c, created ? 201 : 200, body);
   });

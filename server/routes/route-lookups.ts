@@ -17,7 +17,8 @@ export function requireApp(context: ApiContext, appId: string | undefined): Host
  * alike. Usually already read with the visitor (callerOf).
  */
 export async function requireOwnedSession(c: Context<AppEnv>): Promise<SessionRecord> {
-  const { context, visitor } = c.var;
+  const context = c.get('context');
+  const visitor = c.get('visitor');
   const sessionId = c.req.param('sessionId');
   const caller = c.get('caller');
   if (caller?.visitor === visitor && caller.session !== undefined && caller.session.id === sessionId) return caller.session;

@@ -22,10 +22,17 @@ export function followSession(context: ApiContext, session: SessionRecord, lastE
   const run = serialTasks(stream);
   let cursor = session.lastSeq;
 
-  async function sendAfterCursor(limit = Number.POSITIVE_INFINITY): Promise<number> {
+  const readPage = (after: number, size: number) => store.messages.oldest(session.id, { after }, size);
+  // A wake-up's first page may wait a turn to share its query with other streams' (batched on PostgreSQL); the
+  // pages after it, and a replay's, are read at once, so a stalled reader's backlog meets the stream's cut-off.
+  const readWokenPage = (after: number, size: number) => store.messages.catchUp(session.id, after, size);
+
+  async function sendAfterCursor(limit = Number.POSITIVE_INFINITY, readFirstPage = readPage): Promise<number> {
     let sent = 0;
+    let read = readFirstPage;
     while (sent < limit) {
-      const page = await store.messages.oldest(session.id, { after: cursor }, Math.min(PAGE_SIZE, limit - sent));
+      const page = await read(cursor, Math.min(PAGE_SIZE, limit - sent));
+      read = readPage;
       for (const message of page) {
         if (!stream.isOpen) return sent;
         stream.send({ event: 'message', id: message.seq, data: message });
@@ -36,7 +43,7 @@ export function followSession(context: ApiContext, session: SessionRecord, lastE
     }
     return sent;
   }
-  const catchUp = () => run('messages', async () => void (await sendAfterCursor()));
+  const catchUp = () => run('messages', async () => void (await sendAfterCursor(Number.POSITIVE_INFINITY, readWokenPage)));
   // A message not sent yet carries its preview when it goes; one already sent gets the preview as an update.
   const sendPreview = (messageId: string) =>
     run(`preview:${messageId}`, async () => {

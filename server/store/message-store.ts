@@ -2,6 +2,7 @@ import { sql, type Kysely, type QueryCreator, type Selectable } from 'kysely';
 import type { AuthorRole, LinkCard, LinkPreview, Message } from '../../src/api/wire';
 import { countLinkedVisitorMessage } from './link-store';
 import type { MessageNotification } from '../bus/bus';
+import { batchedCatchUp, readCatchUps } from './batched-catch-up';
 import { firstRow, preparedQuery, type Param } from './prepared-query';
 import type { MessageWindow } from './records';
 import type { StoreCore } from './store-core';
@@ -33,6 +34,11 @@ export interface MessageStore {
   /** Up to `limit` messages inside the window nearest its upper end, returned in ascending order. */
   newest(sessionId: string, window: MessageWindow, limit: number): Promise<Message[]>;
   latest(sessionId: string): Promise<Message | undefined>;
+  /**
+   * As oldest(sessionId, {after}, limit), for a live stream woken by another instance: on PostgreSQL the reads asked
+   * for in one event-loop turn go to the database as one query (see batched-catch-up.ts).
+   */
+  catchUp(sessionId: string, after: number, limit: number): Promise<Message[]>;
   findById(sessionId: string, messageId: string): Promise<Message | undefined>;
   /** Sets or (undefined) removes a message's link preview and announces it; the message as it now is. */
   setPreview(appId: string, sessionId: string, messageId: string, preview: LinkPreview | undefined): Promise<Message | undefined>;
@@ -73,6 +79,10 @@ export function createMessageStore(core: StoreCore, engine: StoreEngine): Messag
       return message;
     });
 
+  const readOneCatchUp = (read: { sessionId: string; after: number; limit: number }) => core.read(async (db) => (await oldestAfter(db, read)).rows);
+  // One instance (SQLite) never wakes a stream without the message itself: nothing to batch there.
+  const catchUp = engine === 'postgres' ? batchedCatchUp(readOneCatchUp, (reads) => core.read((db) => readCatchUps(db, reads))) : readOneCatchUp;
+
   return {
     async append(appId, sessionId, draft) {
       try {
@@ -107,6 +117,7 @@ export function createMessageStore(core: StoreCore, engine: StoreEngine): Messag
     findByClientId,
     oldest: (sessionId, window, limit) => core.read((db) => inWindow(db, sessionId, window, 'asc', limit)),
     newest: (sessionId, window, limit) => core.read(async (db) => (await inWindow(db, sessionId, window, 'desc', limit)).reverse()),
+    catchUp: async (sessionId, after, limit) => (await catchUp({ sessionId, after, limit })).map(toMessage),
     latest: (sessionId) => core.read(async (db) => (await inWindow(db, sessionId, {}, 'desc', 1))[0]),
     findById: (sessionId, messageId) =>
       core.read(async (db) => {
