@@ -14,12 +14,10 @@ export interface InlinedConfig {
 
 /** The inlined config when it is for this app and this language and has the config's shape; else undefined. */
 export function readInlinedConfig(document: Document, appId: string, locale: LocaleCode): AppConfig | undefined {
-  const block = document.getElementById(INLINED_CONFIG_ID);
-  if (!block || block.getAttribute('type') !== 'application/json') return undefined;
   try {
-    const { locale: written, config } = JSON.parse(block.textContent ?? '') as Partial<Record<keyof InlinedConfig, unknown>>;
-    return written === locale && isAppConfig(config) && config.appId === appId ? config : undefined;
+    const { locale: written, config } = JSON.parse(document.getElementById(INLINED_CONFIG_ID)!.textContent!) as Partial<Record<keyof InlinedConfig, unknown>>;
+    if (written === locale && isAppConfig(config) && config.appId === appId) return config;
   } catch {
-    return undefined;
+    // None written (or not JSON): the page asks the API.
   }
 }

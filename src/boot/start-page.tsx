@@ -19,9 +19,8 @@ export async function startPage(root: HTMLElement): Promise<void> {
   const appId = appIdFromPath(location.pathname);
   const code = deepLinkCodeFromPath(location.pathname);
   // A server that wrote the first screen wrote the config it drew it with into the page too: no request for it.
-  const inlined = appId ? readInlinedConfig(document, appId, locale) : undefined;
   const prefetchedConfig: Boot['prefetchedConfig'] = appId
-    ? { appId, result: inlined ? Promise.resolve(inlined) : fetchAppConfig({ base: page.apiBase, appId }, locale) }
+    ? { appId, result: Promise.resolve(readInlinedConfig(document, appId, locale) ?? fetchAppConfig({ base: page.apiBase, appId }, locale)) }
     : undefined;
   const prefetchedDeepLink = code ? { code, result: requestDeepLinkConfig(page.apiBase, code, locale) } : undefined;
   // An app's chat needs only its first screen's messages before it renders (the rest follow the first paint); any
