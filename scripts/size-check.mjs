@@ -5,7 +5,7 @@ import { gzipSync } from 'node:zlib';
 
 const dist = 'dist/direct';
 const KB = 1024;
-const BUDGETS = { initialJs: 31.0 * KB, locale: 3 * KB, css: 6 * KB, embed: 3 * KB, requestsBeforePaint: 4 };
+const BUDGETS = { initialJs: 31.1 * KB, locale: 3 * KB, css: 6 * KB, embed: 3 * KB, requestsBeforePaint: 4 };
 
 const gzip = (text) => gzipSync(text, { level: 9 }).length;
 const read = (path) => readFileSync(join(dist, path), 'utf8');

@@ -15,9 +15,11 @@ export interface ChatPagePolicy {
   connectOrigins?: readonly string[];
   /** Hash sources ('sha256-...') of the build's own inline <style>; never 'unsafe-inline'. */
   styleHashes?: readonly string[];
+  /** Hash sources of inline scripts the server itself wrote into the page (the first screen's boot); never 'unsafe-inline'. */
+  scriptHashes?: readonly string[];
 }
 
-/** The chat page and its files: no inline script or style, framing only by the app's own allowed origins. */
+/** The chat page and its files: no inline script or style but hashed ones, framing only by the app's own allowed origins. */
 export function chatPageHeaders(policy: ChatPagePolicy): HeaderSet {
   return {
     ...COMMON,
@@ -25,6 +27,7 @@ export function chatPageHeaders(policy: ChatPagePolicy): HeaderSet {
       frameAncestors: ["'self'", ...policy.frameAncestors],
       connectOrigins: policy.connectOrigins ?? [],
       styleHashes: policy.styleHashes ?? [],
+      scriptHashes: policy.scriptHashes ?? [],
     }),
     'Cross-Origin-Opener-Policy': 'same-origin',
   };
@@ -34,7 +37,7 @@ export function chatPageHeaders(policy: ChatPagePolicy): HeaderSet {
 export function consoleHeaders(): HeaderSet {
   return {
     ...COMMON,
-    'Content-Security-Policy': pageCsp({ frameAncestors: ["'none'"], connectOrigins: [], styleHashes: [] }),
+    'Content-Security-Policy': pageCsp({ frameAncestors: ["'none'"], connectOrigins: [], styleHashes: [], scriptHashes: [] }),
     'Cross-Origin-Opener-Policy': 'same-origin',
     'X-Frame-Options': 'DENY',
   };
@@ -54,10 +57,15 @@ export function applyHeaders(response: ServerResponse, headers: HeaderSet): void
   for (const [name, value] of Object.entries(headers)) response.setHeader(name, value);
 }
 
-function pageCsp(sources: { frameAncestors: string[]; connectOrigins: readonly string[]; styleHashes: readonly string[] }): string {
+function pageCsp(sources: {
+  frameAncestors: string[];
+  connectOrigins: readonly string[];
+  styleHashes: readonly string[];
+  scriptHashes: readonly string[];
+}): string {
   return [
     "default-src 'self'",
-    "script-src 'self'",
+    ["script-src 'self'", ...sources.scriptHashes].join(' '),
     ["style-src 'self'", ...sources.styleHashes].join(' '),
     "img-src 'self' https: data:",
     ["connect-src 'self'", ...sources.connectOrigins].join(' '),

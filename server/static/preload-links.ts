@@ -53,12 +53,18 @@ export function preloadLinks({ appId, search, acceptLanguage, assets, apiPath, l
     links.push(`<${config}>; rel=preload; as=fetch; crossorigin`);
   }
   // Not the engine: it would share the connection with the entry script, which the first paint waits for.
-  const localeChunk = assets.find((name) => name.startsWith(`locale-${locale}-`) && name.endsWith('.js'));
-  if (localeChunk) links.push(`</direct/assets/${localeChunk}>; rel=modulepreload`);
+  const localeChunk = localeChunkUrl(assets, locale);
+  if (localeChunk) links.push(`<${localeChunk}>; rel=modulepreload`);
   // A chat link's page boots from its own chunk: announced too, so it costs no trip after the entry script.
   const linkChunk = link && assets.find((name) => name.startsWith('start-link-page-') && name.endsWith('.js'));
   if (linkChunk) links.push(`</direct/assets/${linkChunk}>; rel=modulepreload`);
   return links.length > 0 ? links.join(', ') : undefined;
+}
+
+/** The address of the page's first-screen language file for `locale` in this build, if there is one. */
+export function localeChunkUrl(assets: readonly string[], locale: LocaleCode): string | undefined {
+  const chunk = assets.find((name) => name.startsWith(`locale-${locale}-`) && name.endsWith('.js'));
+  return chunk && `/direct/assets/${chunk}`;
 }
 
 const API_BASE_META = /<meta\s+name=["']direct-chat:api-base["']\s+content=["']([^"']*)["']/i;
@@ -69,19 +75,28 @@ export function apiPathFromIndexHtml(html: string): string | undefined {
   return /^\/(?!\/)[A-Za-z0-9_\-./]*$/.test(base) ? base.replace(/\/+$/, '') : undefined;
 }
 
-/** The Link header for one request of the page of `appId`; the assets are listed once (a build means a restart). */
+/**
+ * The Link header for one request of the page of `appId`, and the language file of a locale; the assets are listed
+ * once (a build means a restart).
+ */
 export function createPagePreloads(pageRoot: string) {
   let assets: string[] | undefined;
-  return (request: IncomingMessage, appId: string, indexHtml: string, link?: PreloadRequest['link']): string | undefined => {
-    if (!assets) {
-      try {
-        assets = readdirSync(join(pageRoot, 'assets'));
-      } catch {
-        return undefined;
-      }
+  const listAssets = (): readonly string[] | undefined => {
+    try {
+      assets ??= readdirSync(join(pageRoot, 'assets'));
+    } catch {
+      return undefined;
     }
-    const search = (request.url ?? '').split('?')[1] ?? '';
-    const acceptLanguage = request.headers['accept-language'];
-    return preloadLinks({ appId, search, acceptLanguage, assets, apiPath: apiPathFromIndexHtml(indexHtml), link });
+    return assets;
+  };
+  return {
+    linkHeader(request: IncomingMessage, appId: string, indexHtml: string, link?: PreloadRequest['link']): string | undefined {
+      const listed = listAssets();
+      if (!listed) return undefined;
+      const search = (request.url ?? '').split('?')[1] ?? '';
+      const acceptLanguage = request.headers['accept-language'];
+      return preloadLinks({ appId, search, acceptLanguage, assets: listed, apiPath: apiPathFromIndexHtml(indexHtml), link });
+    },
+    localeChunk: (locale: LocaleCode): string | undefined => localeChunkUrl(listAssets() ?? [], locale),
   };
 }

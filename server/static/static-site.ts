@@ -48,7 +48,7 @@ export function createStaticSite(options: StaticSiteOptions) {
   const firstAppId = options.apps.keys().next().value as string;
   const preloads = createPagePreloads(pageRoot);
 
-  async function pageHeaders(appId: string | undefined, extraStyleHashes: readonly string[] = []): Promise<HeaderSet> {
+  async function pageHeaders(appId: string | undefined, inline: Partial<Pick<FirstScreenPage, 'styleHashes' | 'scriptHashes'>> = {}): Promise<HeaderSet> {
     const index = await files.read(join(pageRoot, 'index.html'));
     const apiOrigin = index && apiOriginFromIndexHtml(index.body.toString('utf8'));
     const cspJson = await files.read(join(pageRoot, CSP_FILE));
@@ -56,7 +56,8 @@ export function createStaticSite(options: StaticSiteOptions) {
     return chatPageHeaders({
       frameAncestors: app?.allowedOrigins ?? [],
       connectOrigins: apiOrigin ? [apiOrigin] : [],
-      styleHashes: [...(cspJson ? styleHashesFromCspJson(cspJson.body.toString('utf8')) : []), ...extraStyleHashes],
+      styleHashes: [...(cspJson ? styleHashesFromCspJson(cspJson.body.toString('utf8')) : []), ...(inline.styleHashes ?? [])],
+      scriptHashes: inline.scriptHashes,
     });
   }
 
@@ -118,9 +119,10 @@ export function createStaticSite(options: StaticSiteOptions) {
     const index = await files.read(path);
     if (!index) throw new ApiError(404, 'not_found', 'This page is not built; run npm run build');
     const app = chatPage && appId !== undefined ? options.apps.get(appId) : undefined;
-    const firstScreen = app && firstScreenFor(request, index, app, options.onFirstScreenError);
-    if (firstScreen) applyHeaders(response, await pageHeaders(appId, firstScreen.styleHashes));
-    const preload = appId === undefined ? undefined : preloads(request, appId, index.body.toString('utf8'), link);
+    const firstScreen = app && firstScreenFor(request, index, app, preloads.localeChunk, options.onFirstScreenError);
+    if (firstScreen) applyHeaders(response, await pageHeaders(appId, firstScreen));
+    // A first screen carries its config and starts its scripts after it is painted: nothing to announce ahead of it.
+    const preload = appId === undefined || firstScreen ? undefined : preloads.linkHeader(request, appId, index.body.toString('utf8'), link);
     if (preload) response.setHeader('Link', preload);
     // The language the server guessed (for the Link header and the first screen) may come from Accept-Language.
     const vary = appId === undefined ? undefined : 'Accept-Language';
@@ -133,13 +135,15 @@ function firstScreenFor(
   request: IncomingMessage,
   index: StaticFile,
   app: HostedApp,
+  localeChunk: (locale: LocaleCode) => string | undefined,
   onError?: StaticSiteOptions['onFirstScreenError'],
 ): FirstScreenPage | undefined {
   if (!app.fullPage) return undefined;
   const query = (request.url ?? '').split('?')[1] ?? '';
   const locale = guessPageLocale(query, request.headers['accept-language']);
+  const chunk = localeChunk(locale);
   try {
-    return pageWithFirstScreen(index, publicAppConfig(app, locale), locale, new URLSearchParams(query).get('embed') === '1');
+    return pageWithFirstScreen(index, publicAppConfig(app, locale), locale, new URLSearchParams(query).get('embed') === '1', chunk ? [chunk] : []);
   } catch (error) {
     onError?.(error, app.appId);
     return undefined;

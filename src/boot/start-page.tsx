@@ -1,5 +1,6 @@
 import { fetchAppConfig, requestDeepLinkConfig } from '../api/app-config-api';
 import type { Boot } from './boot-context';
+import { readInlinedConfig } from './inlined-config';
 import { completeLanguage, createI18n, resolvedLocale, switchLanguage } from '../i18n/setup-i18n';
 import { appIdFromPath, deepLinkCodeFromPath } from '../routes';
 import { readPage, renderPage } from './page-boot';
@@ -17,7 +18,10 @@ export async function startPage(root: HTMLElement): Promise<void> {
   // A personal deep link's config and its screens' chunk travel alongside the locale and config.
   const appId = appIdFromPath(location.pathname);
   const code = deepLinkCodeFromPath(location.pathname);
-  const prefetchedConfig: Boot['prefetchedConfig'] = appId ? { appId, result: fetchAppConfig({ base: page.apiBase, appId }, locale) } : undefined;
+  // A server that wrote the first screen wrote the config it drew it with into the page too: no request for it.
+  const prefetchedConfig: Boot['prefetchedConfig'] = appId
+    ? { appId, result: Promise.resolve(readInlinedConfig(document, appId, locale) ?? fetchAppConfig({ base: page.apiBase, appId }, locale)) }
+    : undefined;
   const prefetchedDeepLink = code ? { code, result: requestDeepLinkConfig(page.apiBase, code, locale) } : undefined;
   // An app's chat needs only its first screen's messages before it renders (the rest follow the first paint); any
   // other first screen (an error, a deep link's) gets them all.

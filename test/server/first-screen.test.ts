@@ -6,6 +6,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { AppConfig } from '../../src/api/wire';
 import type { StaticFile } from '../../server/static/file-cache';
 import { pageWithFirstScreen } from '../../server/static/first-screen-page';
+import { ENTRY_LOADER } from '../../server/static/first-screen-boot';
+import { INLINED_CONFIG_ID, readInlinedConfig } from '../../src/boot/inlined-config';
 import { createFakeDist } from './support/fake-dist';
 import { parseHtml } from './support/parse-html';
 import { startTestServer, type TestServer } from './support/test-server';
@@ -13,7 +15,7 @@ import { startTestServer, type TestServer } from './support/test-server';
 // The Big List of Naughty Strings (MIT, fixtures/blns/LICENSE): every one as the app's name, title, welcome and more.
 const NAUGHTY: string[] = JSON.parse(readFileSync(resolve(__dirname, 'fixtures/blns/blns.json'), 'utf8'));
 const PAGE_INDEX = readFileSync(resolve(__dirname, '../../index.html'), 'utf8');
-const HOSTILE = '</title><script>alert(1)</script><img src=x onerror=alert(2)>"\'&amp;<!--';
+const HOSTILE = '</title></SCRIPT ><script>alert()</script><img src onerror=alert(2)>"\'&amp;<!--\u2028';
 /** The elements the first screen is made of: anything else in it would be markup smuggled in through a string. */
 const SCREEN_TAGS = new Set('div a header span img h1 p button svg circle path main section strong form label textarea'.split(' '));
 
@@ -67,6 +69,21 @@ const sha256 = (text: string) => `'sha256-${createHash('sha256').update(text, 'u
 /** What the HTML parser makes of a string written as text: line breaks normalized, NUL replaced. */
 const asParsed = (text: string) => text.replace(/\r\n?/g, '\n').replace(/\0/g, '\uFFFD');
 
+/**
+ * The page's scripts once the server wrote the first screen: the config as a JSON data block (never executed) and the
+ * loader that starts the page's entry after the first paint, nothing else; the entry is the one index.html named.
+ */
+function scriptProblems(document: Document, entry: string): string[] {
+  const problems: string[] = [];
+  for (const script of document.querySelectorAll('script')) {
+    const isData = script.id === INLINED_CONFIG_ID && script.getAttribute('type') === 'application/json';
+    const isLoader = script.textContent === ENTRY_LOADER && !script.hasAttribute('type') && script.getAttribute('data-entry') === entry;
+    if (!isData && !isLoader) problems.push(`script ${script.outerHTML.slice(0, 120)}`);
+  }
+  if (document.querySelectorAll('script').length !== 2) problems.push(`${document.querySelectorAll('script').length} scripts`);
+  return problems;
+}
+
 function screenProblems(document: Document): string[] {
   const problems: string[] = [];
   for (const element of document.querySelectorAll('#app *')) {
@@ -78,12 +95,11 @@ function screenProblems(document: Document): string[] {
 
 describe('the first screen of every naughty string', () => {
   const index: StaticFile = { body: Buffer.from(PAGE_INDEX), contentType: 'text/html; charset=utf-8', etag: 'W/"test"', compressible: true, encoded: {} };
-  const baseScripts = parse(PAGE_INDEX).querySelectorAll('script').length;
 
   // Twenty strings at a time (a page per string takes minutes to parse on a busy machine): joined, they are as hostile.
   const batches = Array.from({ length: Math.ceil(NAUGHTY.length / 20) }, (_, i) => NAUGHTY.slice(i * 20, i * 20 + 20).join(' \u2063 '));
 
-  it('is text in the page, never markup, and the page keeps its own scripts only', () => {
+  it('is text in the page, never markup, and data in the inlined config, which the page reads back as it was', () => {
     for (const text of batches) {
       const config: AppConfig = {
         appId: 'demo_app',
@@ -99,8 +115,9 @@ describe('the first screen of every naughty string', () => {
       expect(document.querySelector('h1')?.textContent, text).toBe(asParsed(text));
       expect(document.querySelector('title')?.textContent, text).toBe(asParsed(text));
       expect(document.querySelector('.welcome__message')?.textContent ?? '', text).toBe(asParsed(text));
-      expect(document.querySelectorAll('script').length, text).toBe(baseScripts);
+      expect(scriptProblems(document, '/src/main.tsx'), text).toEqual([]);
       expect(screenProblems(document), text).toEqual([]);
+      expect(readInlinedConfig(document, 'demo_app', 'en'), text).toEqual(config);
     }
   });
 });
@@ -113,6 +130,7 @@ describe('the chat page with its first screen', () => {
     writeFileSync(join(dist.distDir, 'direct/index.html'), PAGE_INDEX);
     const appsFile = join(dist.root, 'apps.json');
     writeFileSync(appsFile, JSON.stringify(apps));
+    for (const locale of ['en', 'de']) writeFileSync(join(dist.distDir, `direct/assets/locale-${locale}-Xy12.js`), 'export default {};');
     server = await startTestServer({ distDir: dist.distDir, appsFile });
   });
   afterAll(async () => {
@@ -150,7 +168,7 @@ describe('the chat page with its first screen', () => {
     expect(japanese.querySelector('.skip-link')?.textContent).toBe(JSON.parse(readFileSync('locales/ja/chat.json', 'utf8')).page.skipToComposer);
   });
 
-  it('allows exactly its style attributes in the page policy, and adds no script', async () => {
+  it('allows exactly its style attributes and its one inline script in the page policy', async () => {
     const response = await fetch(`${server.url}/direct/demo_app?lang=en`);
     const html = await response.text();
     const csp = response.headers.get('content-security-policy')!;
@@ -159,8 +177,9 @@ describe('the chat page with its first screen', () => {
     expect(styles.length).toBeGreaterThan(1);
     expect(styleSrc).toContain("'unsafe-hashes'");
     for (const style of styles) expect(styleSrc).toContain(sha256(style));
-    expect(csp).toContain("script-src 'self';");
+    expect(csp).toContain(`script-src 'self' ${sha256(ENTRY_LOADER)};`);
     expect(parse(html).querySelectorAll('#app script')).toHaveLength(0);
+    expect(scriptProblems(parse(html), '/src/main.tsx')).toEqual([]);
   });
 
   it('varies by language for caches: its own ETag per language, revalidated, 304 when unchanged', async () => {
@@ -187,8 +206,32 @@ describe('the chat page with its first screen', () => {
     expect(document.title).toBe(HOSTILE);
     expect(document.querySelector('h1')?.textContent).toBe(HOSTILE);
     expect(document.querySelector('.welcome__message')?.textContent).toBe(HOSTILE);
-    expect(document.querySelectorAll('script')).toHaveLength(parse(PAGE_INDEX).querySelectorAll('script').length);
+    expect(scriptProblems(document, '/src/main.tsx')).toEqual([]);
     expect(screenProblems(document)).toEqual([]);
+    expect(readInlinedConfig(document, 'hostile_app', 'en')?.branding.welcome).toBe(HOSTILE);
+  });
+
+  it('carries the config it was drawn with and starts the entry and its language file after the paint, announcing nothing ahead', async () => {
+    const response = await fetch(`${server.url}/direct/demo_app`, { headers: { 'Accept-Language': 'de' } });
+    expect(response.headers.get('link')).toBeNull();
+    const html = await response.text();
+    const document = parse(html);
+    expect(document.querySelector('script[type=module]')).toBeNull();
+    const loader = [...document.querySelectorAll('script')].find((script) => script.textContent === ENTRY_LOADER)!;
+    expect(loader.getAttribute('data-entry')).toBe('/src/main.tsx');
+    expect(loader.getAttribute('data-preload')).toBe('/direct/assets/locale-de-Xy12.js');
+    const config = readInlinedConfig(document, 'demo_app', 'de');
+    expect(config).toEqual(await (await fetch(`${server.url}/api/apps/demo_app/config?locale=de`)).json());
+    // For another app or language the page asks for its own.
+    expect(readInlinedConfig(document, 'demo_app', 'en')).toBeUndefined();
+    expect(readInlinedConfig(document, 'other_app', 'de')).toBeUndefined();
+  });
+
+  it('writes the config so that no string ends its script element or reads as markup', async () => {
+    const html = await (await fetch(`${server.url}/direct/hostile_app`)).text();
+    const block = new RegExp(`<script type="application/json" id="${INLINED_CONFIG_ID}">([^]*?)</script>`).exec(html)![1]!;
+    expect(block).not.toMatch(/[<>&\u2028\u2029]/);
+    expect(JSON.parse(block).config.branding.title).toBe(HOSTILE);
   });
 
   it('has a close button in the embed frame only', async () => {
@@ -205,6 +248,8 @@ describe('the chat page with its first screen', () => {
       const document = parse(await response.text());
       expect(document.querySelector('#app .skeleton'), path).not.toBeNull();
       expect(document.querySelector('#app .app-root'), path).toBeNull();
+      expect(document.getElementById(INLINED_CONFIG_ID), path).toBeNull();
+      expect(response.headers.get('content-security-policy'), path).toContain("script-src 'self';");
       expect(response.headers.get('content-security-policy'), path).not.toContain('unsafe-hashes');
     }
   });

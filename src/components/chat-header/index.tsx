@@ -30,7 +30,7 @@ export function ChatHeader({ config, visitor, menu, onClose }: Props) {
     <header class="chat-header">
       {logo && (
         <span class="chat-header__logo">
-          <img src={logo} alt={t('header.logoAlt', { name: config.name })} width={24} height={24} referrerpolicy="no-referrer" />
+          <img src={logo} alt={t('header.logoAlt', { name: config.name })} width={24} height={24} referrerpolicy="no-referrer" fetchpriority="low" />
         </span>
       )}
       <div class="chat-header__titles">
