@@ -4,7 +4,7 @@ import type { DeepLinkAttributes } from '../deep-links/attribute-rules';
 import { newRandomId } from '../random-id';
 import type { ParticipantRecord, ParticipantUpsert } from './records';
 import type { StoreCore } from './store-core';
-import type { ParticipantsTable } from './tables';
+import type { ParticipantsTable, Tables } from './tables';
 
 export interface UpsertCounts {
   created: number;
@@ -36,7 +36,8 @@ export interface ParticipantStore {
   setSubscribed(appId: string, externalId: string, subscribed: boolean, at: string): Promise<boolean>;
   /**
    * The participant whose external id is this customer id sent a message at `at`: last_chatted_at moves forward, at
-   * most once an hour (targeting counts in days), so a conversation costs one write an hour, not one per message.
+   * most once an hour (targeting counts in days), so a conversation costs one write an hour, not one per message:
+   * a read decides, and only a participant due for it takes a write transaction.
    */
   markChatted(appId: string, externalId: string, at: string): Promise<void>;
 }
@@ -135,17 +136,19 @@ export function createParticipantStore(core: StoreCore): ParticipantStore {
           .executeTakeFirst();
         return result.numUpdatedRows === 1n;
       }),
-    markChatted: (appId, externalId, at) =>
-      core.write(async ({ trx }) => {
-        const anHourEarlier = new Date(Date.parse(at) - MARK_CHATTED_EVERY_MS).toISOString();
-        await trx
-          .updateTable('participants')
-          .set({ last_chatted_at: at })
-          .where('app_id', '=', appId)
-          .where('external_id', '=', externalId)
-          .where((eb) => eb.or([eb('last_chatted_at', 'is', null), eb('last_chatted_at', '<=', anHourEarlier)]))
-          .execute();
-      }),
+    markChatted: async (appId, externalId, at) => {
+      const anHourEarlier = new Date(Date.parse(at) - MARK_CHATTED_EVERY_MS).toISOString();
+      const due = (eb: ExpressionBuilder<Tables, 'participants'>) =>
+        eb.and([
+          eb('app_id', '=', appId),
+          eb('external_id', '=', externalId),
+          eb.or([eb('last_chatted_at', 'is', null), eb('last_chatted_at', '<=', anHourEarlier)]),
+        ]);
+      if (!(await core.read((db) => db.selectFrom('participants').select('external_id').where(due).executeTakeFirst()))) return;
+      await core.write(async ({ trx }) => {
+        await trx.updateTable('participants').set({ last_chatted_at: at }).where(due).execute();
+      });
+    },
   };
 }
 
