@@ -56,6 +56,8 @@ test('the earlier-conversations dialog has no axe violations and traps focus unt
 test('the chat works with the keyboard alone', async ({ page }) => {
   await page.goto('/direct/demo_app');
   await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
+  // The heading is the server's first screen, painted before the page runs and inert until the page takes it over.
+  await expect(page.locator('[inert]')).toHaveCount(0);
   await page.keyboard.press('Tab');
   await expect(page.getByRole('link', { name: 'Skip to message box' })).toBeFocused();
   await page.keyboard.press('Enter');
