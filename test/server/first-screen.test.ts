@@ -155,6 +155,20 @@ describe('the chat page with its first screen', () => {
     expect(document.querySelectorAll('h1')).toHaveLength(1);
   });
 
+  it('holds its first frame until the whole first screen is parsed, so that screen is painted at once', async () => {
+    const document = parse(await (await fetch(`${server.url}/direct/demo_app?lang=de`)).text());
+    // Chromium lifts a rel=expect block when its target is inserted, not when it is closed: the target must come after
+    // the first screen, not hold it. Otherwise a busy parser can yield mid-screen and the header paints alone.
+    const expectLinks = document.head.querySelectorAll('link[rel=expect][blocking~=render]');
+    expect(expectLinks).toHaveLength(1);
+    const target = document.getElementById(expectLinks[0]!.getAttribute('href')!.replace(/^#/, ''))!;
+    const screen = document.getElementById('app')!;
+    expect(screen.querySelector('.welcome__message')).not.toBeNull();
+    expect(target).not.toBeNull();
+    expect(screen.contains(target)).toBe(false);
+    expect(screen.compareDocumentPosition(target) & screen.DOCUMENT_POSITION_FOLLOWING).toBeTruthy();
+  });
+
   it('guesses the language as the page will: Accept-Language, else English; the app\'s default branding where it has none', async () => {
     const german = parse(await (await fetch(`${server.url}/direct/demo_app`, { headers: { 'Accept-Language': 'de-AT,de;q=0.9' } })).text());
     expect(german.documentElement.lang).toBe('de');
