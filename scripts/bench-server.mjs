@@ -3,9 +3,11 @@
 // instances). Each sender owns a conversation, streams it from one instance and sends through the next, so with two
 // instances every message crosses LISTEN/NOTIFY. PostgreSQL: DATABASE_URL, or a throw-away cluster on
 // port 55433 (BENCH_POSTGRES_PORT).
-//   npm run bench:server [-- --seconds 5 --senders 16,64 --engines sqlite,postgres --runs 3 --baseline DIR]
+//   npm run bench:server [-- --seconds 5 --senders 16,64 --engines sqlite,postgres --runs 3 --baseline DIR
+//                           --baseline-engines sqlite,postgres]
 // --baseline DIR also measures the built server of another checkout (e.g. an older commit in a git worktree) on
-// SQLite, alternating with this one in the same window; --runs repeats everything and reports medians and ratios.
+// SQLite (--baseline-engines sqlite,postgres: on both), alternating with this one in the same window; --runs repeats
+// everything and reports medians and ratios.
 // BENCH_NODE_ARGS passes flags to the servers' node (e.g. "--cpu-prof --cpu-prof-dir=/tmp/prof").
 import { spawnSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
@@ -25,6 +27,8 @@ const SENDERS = (args.senders ?? '16,64').split(',').map(Number);
 const ENGINES = (args.engines ?? 'sqlite,postgres').split(',');
 const RUNS = Number(args.runs ?? 1);
 const BASELINE = args.baseline ? resolve(args.baseline) : undefined;
+const BASELINE_ENGINES = (args['baseline-engines'] ?? 'sqlite').split(',');
+const engineOf = (setup) => (setup.postgres ? 'postgres' : 'sqlite');
 const BASE_PORT = Number(process.env.BENCH_PORT ?? 4402);
 const NODE_ARGS = (process.env.BENCH_NODE_ARGS ?? '').split(' ').filter(Boolean);
 const SERVER_ENV = { DIRECT_CHAT_RATE_LIMIT: '100000000', DIRECT_CHAT_MAX_STREAMS_PER_IP: '100000' };
@@ -176,11 +180,12 @@ async function measure(setup, senders, postgres) {
 async function main() {
   if (!ensureBuilt(['server'], 'inherit')) process.exit(1);
   const setups = [
-    ...(BASELINE ? [{ name: 'SQLite, one instance, baseline', instances: 1, postgres: false, root: BASELINE }] : []),
     { name: 'SQLite, one instance', instances: 1, postgres: false },
     { name: 'PostgreSQL, one instance', instances: 1, postgres: true },
     { name: 'PostgreSQL, two instances', instances: 2, postgres: true },
-  ].filter((setup) => ENGINES.includes(setup.postgres ? 'postgres' : 'sqlite'));
+  ]
+    .filter((setup) => ENGINES.includes(engineOf(setup)))
+    .flatMap((setup) => (BASELINE && BASELINE_ENGINES.includes(engineOf(setup)) ? [{ ...setup, name: `${setup.name}, baseline`, root: BASELINE }, setup] : [setup]));
   const postgres = ENGINES.includes('postgres') ? await postgresUrl() : { stop: () => {} };
   const results = new Map(); // `${setup.name}|${senders}` → one result per run
   try {
@@ -217,6 +222,8 @@ async function main() {
   };
   const comparisons = [
     ['SQLite, one instance', 'SQLite, one instance, baseline'],
+    ['PostgreSQL, one instance', 'PostgreSQL, one instance, baseline'],
+    ['PostgreSQL, two instances', 'PostgreSQL, two instances, baseline'],
     ['PostgreSQL, one instance', 'SQLite, one instance'],
     ['PostgreSQL, two instances', 'SQLite, one instance'],
   ];

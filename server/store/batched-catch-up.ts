@@ -1,4 +1,5 @@
 import { sql, type Kysely, type Selectable } from 'kysely';
+import { batchedPerTurn } from './batched-per-turn';
 import type { MessagesTable, Tables } from './tables';
 
 /** "Up to `limit` messages of this session after seq `after`, oldest first." */
@@ -12,53 +13,28 @@ type Rows = Selectable<MessagesTable>[];
 type ReadOne = (read: CatchUpRead) => Promise<Rows>;
 type ReadMany = (reads: CatchUpRead[]) => Promise<Rows>;
 
-interface Waiting {
-  read: CatchUpRead;
-  resolve(rows: Rows): void;
-  reject(error: unknown): void;
-}
-
 /**
- * Live catch-up reads asked for within one event-loop turn go to the database together: each of another instance's
- * wake-ups makes every stream of its session read the message it announces, and wake-ups arrive in bursts (one read
- * from the LISTEN socket holds several). Sessions asked for once in the turn share one query (`readMany`); a session
- * asked for twice in the turn (two streams at different points) reads alone the second time. Only for a stream's
- * first page after a wake-up: a replay's pages must follow each other at once, or a stalled reader's backlog slips
- * into the kernel's buffers between turns and the stream's cut-off never comes.
+ * Live catch-up reads asked for within one event-loop turn go to the database together (see batched-per-turn.ts):
+ * each of another instance's wake-ups makes every stream of its session read the message it announces, and wake-ups
+ * arrive in bursts (one read from the LISTEN socket holds several). A session asked for twice in the turn (two streams
+ * at different points) reads alone the second time. Only for a stream's first page after a wake-up: a replay's pages
+ * must follow each other at once, or a stalled reader's backlog slips into the kernel's buffers between turns and the
+ * stream's cut-off never comes.
  */
 export function batchedCatchUp(readOne: ReadOne, readMany: ReadMany): ReadOne {
-  let turn: Map<string, Waiting> | undefined;
-
-  function flush(waiting: Map<string, Waiting>): void {
-    const batch = [...waiting.values()];
-    const rows = batch.length === 1 ? readOne(batch[0]!.read) : readMany(batch.map(({ read }) => read));
-    rows.then(
-      (found) => {
-        const bySession = new Map<string, Rows>();
-        for (const row of found) {
-          const session = bySession.get(row.session_id);
-          if (session) session.push(row);
-          else bySession.set(row.session_id, [row]);
-        }
-        for (const { read, resolve } of batch) resolve(bySession.get(read.sessionId) ?? []);
-      },
-      (error: unknown) => {
-        for (const { reject } of batch) reject(error);
-      },
-    );
-  }
-
-  return (read) => {
-    if (turn?.has(read.sessionId)) return readOne(read);
-    if (!turn) {
-      const waiting = (turn = new Map());
-      setImmediate(() => {
-        turn = undefined;
-        flush(waiting);
-      });
-    }
-    return new Promise<Rows>((resolve, reject) => turn!.set(read.sessionId, { read, resolve, reject }));
-  };
+  return batchedPerTurn(
+    (read) => read.sessionId,
+    readOne,
+    async (reads) => {
+      const bySession = new Map<string, Rows>();
+      for (const row of await readMany(reads)) {
+        const session = bySession.get(row.session_id);
+        if (session) session.push(row);
+        else bySession.set(row.session_id, [row]);
+      }
+      return reads.map((read) => bySession.get(read.sessionId) ?? []);
+    },
+  );
 }
 
 /**

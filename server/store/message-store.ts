@@ -3,9 +3,11 @@ import type { AuthorRole, LinkCard, LinkPreview, Message } from '../../src/api/w
 import { countLinkedVisitorMessage } from './link-store';
 import type { MessageNotification } from '../bus/bus';
 import { batchedCatchUp, readCatchUps } from './batched-catch-up';
+import { batchedPerTurn } from './batched-per-turn';
+import { appendSeveral } from './postgres/append-several';
 import { firstRow, preparedQuery, type Param } from './prepared-query';
 import type { MessageWindow } from './records';
-import type { StoreCore } from './store-core';
+import type { StoreCore, WriteScope } from './store-core';
 import type { StoreEngine } from './store';
 import type { MessagesTable, Tables } from './tables';
 
@@ -47,6 +49,28 @@ export interface MessageStore {
 // Thrown inside the transaction to roll the seq reservation back.
 const NOT_APPENDED = Symbol('not appended');
 const LINK_LIMIT_REACHED = Symbol('link limit reached');
+const SENT_BEFORE = Symbol('sent before');
+const DEADLOCK_DETECTED = '40P01';
+
+interface Pending {
+  appId: string;
+  sessionId: string;
+  draft: NewMessage;
+}
+
+/**
+ * What appending in one statement did: the message appended; SENT_BEFORE (its clientId was); or undefined, nothing
+ * appended, because the session is not open in the app or the message counts against a chat link.
+ */
+type QuickOutcome = Message | typeof SENT_BEFORE | undefined;
+
+/** What a unit in a transaction did: the message appended, or why it appended nothing. */
+type Settled = Message | typeof NOT_APPENDED | typeof LINK_LIMIT_REACHED;
+
+function settled(error: unknown): Settled {
+  if (error === NOT_APPENDED || error === LINK_LIMIT_REACHED) return error;
+  throw error;
+}
 
 export function createMessageStore(core: StoreCore, engine: StoreEngine): MessageStore {
   const findByClientId = (sessionId: string, role: AuthorRole, clientId: string) =>
@@ -60,7 +84,7 @@ export function createMessageStore(core: StoreCore, engine: StoreEngine): Messag
    * transaction (two round trips fewer than BEGIN ... COMMIT). Undefined when it appended nothing because the session
    * is not open in the app, or the message counts against a chat link: the unit in a transaction handles those.
    */
-  const appendInOneStatement = (appId: string, sessionId: string, draft: NewMessage) =>
+  const appendInOneStatement = ({ appId, sessionId, draft }: Pending): Promise<QuickOutcome> =>
     core.writeStatement(async ({ db, messageNotificationOf, committed }) => {
       const notification = messageNotificationOf(appId, sessionId);
       if (!notification) return undefined;
@@ -70,7 +94,7 @@ export function createMessageStore(core: StoreCore, engine: StoreEngine): Messag
         inserted = await firstRow(reserveAndInsert(db, { ...row, sessionId, appId, now: draft.createdAt, ...notification }));
       } catch (error) {
         // The clientId was sent before: the statement failed as a whole, its seq reservation with it.
-        if (isClientIdConflict(error)) throw NOT_APPENDED;
+        if (isClientIdConflict(error)) return SENT_BEFORE;
         throw error;
       }
       if (!inserted) return undefined;
@@ -79,38 +103,92 @@ export function createMessageStore(core: StoreCore, engine: StoreEngine): Messag
       return message;
     });
 
+  /** PostgreSQL: as appendInOneStatement, for messages of several sessions, still in one statement. */
+  const appendSeveralInOneStatement = async (batch: Pending[]): Promise<QuickOutcome[]> => {
+    const outcomes = await core.writeStatement(async ({ db, messageNotificationOf, committed }) => {
+      const rows = [];
+      for (const { appId, sessionId, draft } of batch) {
+        const notification = messageNotificationOf(appId, sessionId);
+        if (!notification) return undefined;
+        const { seq: _seq, preview: _preview, ...row } = toRow(sessionId, { ...draft, seq: 0 });
+        rows.push({ ...row, app_id: appId, ...notification });
+      }
+      let appended: Map<string, number>;
+      try {
+        appended = await appendSeveral(db, rows);
+      } catch (error) {
+        // One of them was sent before, or a transaction elsewhere locked two of its sessions the other way round: the
+        // whole statement failed and reserved nothing. Each message goes alone then (one lock each).
+        if (isClientIdConflict(error) || (error as { code?: unknown }).code === DEADLOCK_DETECTED) return undefined;
+        throw error;
+      }
+      return batch.map(({ appId, sessionId, draft }) => {
+        const seq = appended.get(draft.id);
+        if (seq === undefined) return undefined;
+        const message: Message = { ...draft, seq };
+        committed({ kind: 'message', appId, sessionId, seq, message });
+        return message;
+      });
+    });
+    return outcomes ?? Promise.all(batch.map(appendInOneStatement));
+  };
+
+  // Under load many sends arrive in one event-loop turn: on PostgreSQL those of different sessions share a statement.
+  const appendQuickly =
+    engine === 'postgres' ? batchedPerTurn((pending: Pending) => pending.sessionId, appendInOneStatement, appendSeveralInOneStatement) : undefined;
+
   const readOneCatchUp = (read: { sessionId: string; after: number; limit: number }) => core.read(async (db) => (await oldestAfter(db, read)).rows);
   // One instance (SQLite) never wakes a stream without the message itself: nothing to batch there.
   const catchUp = engine === 'postgres' ? batchedCatchUp(readOneCatchUp, (reads) => core.read((db) => readCatchUps(db, reads))) : readOneCatchUp;
 
+  /** The unit in a transaction, for every case: throws NOT_APPENDED or LINK_LIMIT_REACHED to roll its work back. */
+  const appendWithin = async ({ trx, announce, announceInStatement }: WriteScope, { appId, sessionId, draft }: Pending): Promise<Message> => {
+    const reserved = await firstRow(reserveSeq(trx, { sessionId, appId, now: draft.createdAt }));
+    if (!reserved) throw NOT_APPENDED;
+    const message: Message = { ...draft, seq: reserved.last_seq };
+    const event = { kind: 'message' as const, appId, sessionId, seq: message.seq, message };
+    const notification = announceInStatement(event);
+    const row = toRow(sessionId, message);
+    const inserted = await (notification ? insertAnnouncing(trx, { ...row, ...notification }) : insertUnlessSent(trx, row));
+    if (inserted.numAffectedRows !== 1n) throw NOT_APPENDED;
+    if (draft.author.role === 'visitor' && reserved.link_id !== null && (await countLinkedVisitorMessage(trx, sessionId, draft.createdAt)) === 'limit_reached') {
+      throw LINK_LIMIT_REACHED;
+    }
+    if (!notification) await announce(event);
+    return message;
+  };
+
+  const appendInTransaction = (pending: Pending): Promise<Settled> => core.write((scope) => appendWithin(scope, pending)).catch(settled);
+
+  /**
+   * SQLite: several messages in one transaction, so one commit (the largest cost of a message there), in the order
+   * asked, a session's messages included. If one of them is refused, the transaction rolls back as a whole and each
+   * goes alone: refusals are rare, and a savepoint around every message would cost two statements each.
+   */
+  const appendSeveralInTransaction = async (batch: Pending[]): Promise<Settled[]> => {
+    try {
+      return await core.write(async (scope) => {
+        const appended: Message[] = [];
+        for (const pending of batch) appended.push(await appendWithin(scope, pending));
+        return appended;
+      });
+    } catch (error) {
+      settled(error);
+      return Promise.all(batch.map(appendInTransaction));
+    }
+  };
+
+  // SQLite: the sends of one event-loop turn share a commit. PostgreSQL: those that need a transaction go alone.
+  const appendTransacted =
+    engine === 'sqlite' ? batchedPerTurn((pending: Pending) => pending.draft.id, appendInTransaction, appendSeveralInTransaction) : appendInTransaction;
+
   return {
     async append(appId, sessionId, draft) {
-      try {
-        const appended = engine === 'postgres' ? await appendInOneStatement(appId, sessionId, draft) : undefined;
-        if (appended) return { kind: 'created', message: appended };
-        return await core.write(async ({ trx, announce, announceInStatement }) => {
-          const reserved = await firstRow(reserveSeq(trx, { sessionId, appId, now: draft.createdAt }));
-          if (!reserved) throw NOT_APPENDED;
-          const message: Message = { ...draft, seq: reserved.last_seq };
-          const event = { kind: 'message' as const, appId, sessionId, seq: message.seq, message };
-          const notification = announceInStatement(event);
-          const row = toRow(sessionId, message);
-          const inserted = await (notification ? insertAnnouncing(trx, { ...row, ...notification }) : insertUnlessSent(trx, row));
-          if (inserted.numAffectedRows !== 1n) throw NOT_APPENDED;
-          if (
-            draft.author.role === 'visitor' &&
-            reserved.link_id !== null &&
-            (await countLinkedVisitorMessage(trx, sessionId, draft.createdAt)) === 'limit_reached'
-          ) {
-            throw LINK_LIMIT_REACHED;
-          }
-          if (!notification) await announce(event);
-          return { kind: 'created' as const, message };
-        });
-      } catch (error) {
-        if (error === LINK_LIMIT_REACHED) return { kind: 'link_limit_reached' };
-        if (error !== NOT_APPENDED) throw error;
-      }
+      const pending = { appId, sessionId, draft };
+      const quick = await appendQuickly?.(pending);
+      const outcome = quick === SENT_BEFORE ? NOT_APPENDED : (quick ?? (await appendTransacted(pending)));
+      if (outcome === LINK_LIMIT_REACHED) return { kind: 'link_limit_reached' };
+      if (outcome !== NOT_APPENDED) return { kind: 'created', message: outcome };
       const earlier = await findByClientId(sessionId, draft.author.role, draft.clientId);
       return earlier ? { kind: 'exists', message: earlier } : { kind: 'closed' };
     },

@@ -38,7 +38,7 @@ export async function openStore(location: StoreLocation, bus: Bus): Promise<Stor
   let closing: Promise<void> | undefined;
   return {
     engine,
-    visitors: createVisitorStore(core),
+    visitors: createVisitorStore(core, engine),
     sessions: createSessionStore(core, engine),
     messages: createMessageStore(core, engine),
     nonces: createNonceStore(core),

@@ -1,9 +1,11 @@
-import type { Kysely, Selectable } from 'kysely';
+import { sql, type Kysely, type Selectable } from 'kysely';
 import type { InputVars, LocaleCode } from '../../src/api/wire';
+import { batchedPerTurn } from './batched-per-turn';
 import { recordNonce, type UsedNonce } from './nonce-store';
 import { firstRow, preparedQuery } from './prepared-query';
 import type { SessionRecord, VisitorClaims, VisitorRecord } from './records';
 import { ownedByVisitorRow, toRecord as toSessionRecord } from './session-store';
+import type { StoreEngine } from './store';
 import type { StoreCore } from './store-core';
 import type { SessionsTable, Tables, VisitorsTable } from './tables';
 
@@ -31,6 +33,13 @@ export interface VisitorWithSession {
   session: SessionRecord | undefined;
 }
 
+/** A visitor request about one of its sessions: the app and session in its path, its token's hash. */
+interface SessionLookup {
+  appId: string;
+  tokenHash: string;
+  sessionId: string;
+}
+
 export interface VisitorStore {
   findByTokenHash(appId: string, tokenHash: string): Promise<VisitorRecord | undefined>;
   /**
@@ -43,29 +52,20 @@ export interface VisitorStore {
   resolve<T>(lookup: VisitorLookup, decide: (found: VisitorFound) => { write: VisitorWrite; result: T }): Promise<T>;
 }
 
-export function createVisitorStore(core: StoreCore): VisitorStore {
+export function createVisitorStore(core: StoreCore, engine: StoreEngine): VisitorStore {
+  const readOne = (lookup: SessionLookup) => core.read(async (db) => toVisitorWithSession(await firstRow(byTokenHashWithSession(db, lookup))));
+  const readMany = (lookups: SessionLookup[]) =>
+    core.read(async (db) => {
+      const rows = await visitorsWithSessions(db, lookups);
+      const byPosition = new Map(rows.map(({ i, ...row }) => [Number(i), row]));
+      return lookups.map((_, i) => toVisitorWithSession(byPosition.get(i + 1)));
+    });
+  // Every visitor request about a session starts with this read: on PostgreSQL those of one turn share a round trip.
+  const withSession =
+    engine === 'postgres' ? batchedPerTurn((lookup: SessionLookup) => `${lookup.appId} ${lookup.tokenHash} ${lookup.sessionId}`, readOne, readMany) : readOne;
   return {
     findByTokenHash: (appId, tokenHash) => core.read((db) => findByTokenHash(db, appId, tokenHash)),
-    findByTokenHashWithSession: (appId, tokenHash, sessionId) =>
-      core.read(async (db) => {
-        const row = await firstRow(byTokenHashWithSession(db, { appId, tokenHash, sessionId }));
-        if (!row) return undefined;
-        const { s_id, s_visitor_id, s_status, s_last_seq, s_link_id, s_created_at, s_updated_at, ...visitor } = row;
-        const session =
-          s_id === null
-            ? undefined
-            : toSessionRecord({
-                id: s_id,
-                app_id: visitor.app_id,
-                visitor_id: s_visitor_id!,
-                status: s_status!,
-                last_seq: s_last_seq!,
-                link_id: s_link_id,
-                created_at: s_created_at!,
-                updated_at: s_updated_at!,
-              });
-        return { visitor: toRecord(visitor)!, session };
-      }),
+    findByTokenHashWithSession: (appId, tokenHash, sessionId) => withSession({ appId, tokenHash, sessionId }),
     findById: (id) =>
       core.read(async (db) => toRecord(await db.selectFrom('visitors').selectAll().where('id', '=', id).executeTakeFirst())),
     resolve: (lookup, decide) =>
@@ -92,10 +92,22 @@ const byTokenHash = preparedQuery<{ appId: string; tokenHash: string }, Selectab
 type Nullable<T> = { [K in keyof T]: T[K] | null };
 type SessionColumns = Nullable<{ [K in keyof SessionsTable as `s_${K & string}`]: SessionsTable[K] }>;
 
+type VisitorWithSessionRow = Selectable<VisitorsTable> & Omit<SessionColumns, 's_app_id'>;
+
+const SESSION_COLUMNS = [
+  's.id as s_id',
+  's.visitor_id as s_visitor_id',
+  's.status as s_status',
+  's.last_seq as s_last_seq',
+  's.link_id as s_link_id',
+  's.created_at as s_created_at',
+  's.updated_at as s_updated_at',
+] as const;
+
 // Every visitor request about one of its sessions (sending, reading, streaming) starts with it.
 const byTokenHashWithSession = preparedQuery<
   { appId: string; tokenHash: string; sessionId: string },
-  Selectable<VisitorsTable> & Omit<SessionColumns, 's_app_id'>
+  VisitorWithSessionRow
 >((db, param) =>
   db
     .selectFrom('visitors as v')
@@ -103,18 +115,46 @@ const byTokenHashWithSession = preparedQuery<
       join.on('s.id', '=', param('sessionId')).onRef('s.app_id', '=', 'v.app_id').on(ownedByVisitorRow),
     )
     .selectAll('v')
-    .select([
-      's.id as s_id',
-      's.visitor_id as s_visitor_id',
-      's.status as s_status',
-      's.last_seq as s_last_seq',
-      's.link_id as s_link_id',
-      's.created_at as s_created_at',
-      's.updated_at as s_updated_at',
-    ])
+    .select(SESSION_COLUMNS)
     .where('v.app_id', '=', param('appId'))
     .where('v.token_hash', '=', param('tokenHash')),
 );
+
+function toVisitorWithSession(row: VisitorWithSessionRow | undefined): VisitorWithSession | undefined {
+  if (!row) return undefined;
+  const { s_id, s_visitor_id, s_status, s_last_seq, s_link_id, s_created_at, s_updated_at, ...visitor } = row;
+  const session =
+    s_id === null
+      ? undefined
+      : toSessionRecord({
+          id: s_id,
+          app_id: visitor.app_id,
+          visitor_id: s_visitor_id!,
+          status: s_status!,
+          last_seq: s_last_seq!,
+          link_id: s_link_id,
+          created_at: s_created_at!,
+          updated_at: s_updated_at!,
+        });
+  return { visitor: toRecord(visitor)!, session };
+}
+
+/**
+ * PostgreSQL: byTokenHashWithSession for several lookups in one statement (they travel as three arrays); each row
+ * found carries `i`, the 1-based position of its lookup.
+ */
+function visitorsWithSessions(db: Kysely<Tables>, lookups: SessionLookup[]) {
+  const wanted = sql<{ app_id: string; token_hash: string; session_id: string; i: string }>`(select * from unnest(
+    ${lookups.map((lookup) => lookup.appId)}::text[], ${lookups.map((lookup) => lookup.tokenHash)}::text[],
+    ${lookups.map((lookup) => lookup.sessionId)}::text[]) with ordinality as w(app_id, token_hash, session_id, i))`.as('w');
+  return db
+    .selectFrom(wanted)
+    .innerJoin('visitors as v', (join) => join.onRef('v.app_id', '=', 'w.app_id').onRef('v.token_hash', '=', 'w.token_hash'))
+    .leftJoin('sessions as s', (join) => join.onRef('s.id', '=', 'w.session_id').onRef('s.app_id', '=', 'v.app_id').on(ownedByVisitorRow))
+    .selectAll('v')
+    .select([...SESSION_COLUMNS, 'w.i'])
+    .execute();
+}
 
 function changes(visitor: VisitorRecord) {
   return {
