@@ -104,7 +104,7 @@ export function createMessageStore(core: StoreCore, engine: StoreEngine): Messag
     });
 
   /** PostgreSQL: as appendInOneStatement, for messages of several sessions, still in one statement. */
-  const appendSeveralInOneStatement = async (batch: Pending[]): Promise<QuickOutcome[]> => {
+  const appendSeveralInOneStatement = async (batch: Pending[]): Promise<(QuickOutcome | Promise<QuickOutcome>)[]> => {
     const outcomes = await core.writeStatement(async ({ db, messageNotificationOf, committed }) => {
       const rows = [];
       for (const { appId, sessionId, draft } of batch) {
@@ -130,7 +130,7 @@ export function createMessageStore(core: StoreCore, engine: StoreEngine): Messag
         return message;
       });
     });
-    return outcomes ?? Promise.all(batch.map(appendInOneStatement));
+    return outcomes ?? batch.map(appendInOneStatement);
   };
 
   // Under load many sends arrive in one event-loop turn: on PostgreSQL those of different sessions share a statement.
@@ -162,19 +162,28 @@ export function createMessageStore(core: StoreCore, engine: StoreEngine): Messag
 
   /**
    * SQLite: several messages in one transaction, so one commit (the largest cost of a message there), in the order
-   * asked, a session's messages included. If one of them is refused, the transaction rolls back as a whole and each
-   * goes alone: refusals are rare, and a savepoint around every message would cost two statements each.
+   * asked, a session's messages included. A message refused rolls the transaction back: it goes alone, the others
+   * together again (a savepoint around every message would cost two statements each, and refusals are rare).
    */
-  const appendSeveralInTransaction = async (batch: Pending[]): Promise<Settled[]> => {
+  const appendSeveralInTransaction = async (batch: Pending[]): Promise<(Settled | Promise<Settled>)[]> => {
+    let refused = -1;
     try {
       return await core.write(async (scope) => {
         const appended: Message[] = [];
-        for (const pending of batch) appended.push(await appendWithin(scope, pending));
+        for (const [i, pending] of batch.entries()) {
+          refused = i;
+          appended.push(await appendWithin(scope, pending));
+        }
         return appended;
       });
     } catch (error) {
       settled(error);
-      return Promise.all(batch.map(appendInTransaction));
+      const others = batch.filter((_, i) => i !== refused);
+      const outcomes = others.length > 1 ? await appendSeveralInTransaction(others) : others.map(appendInTransaction);
+      // The refused one last: it may have been refused for a message of its own turn (the same clientId twice).
+      await Promise.allSettled(outcomes);
+      outcomes.splice(refused, 0, appendInTransaction(batch[refused]!));
+      return outcomes;
     }
   };
 
