@@ -1,6 +1,3 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import type { Kysely } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Bus } from '../../server/bus/bus';
@@ -8,24 +5,20 @@ import type { BusEvent } from '../../server/bus/bus-event';
 import { createInProcessBus } from '../../server/bus/in-process-bus';
 import { createPostgresBus } from '../../server/bus/postgres-bus';
 import { createMessageStore, type MessageStore, type NewMessage } from '../../server/store/message-store';
-import { migrateToLatest } from '../../server/store/migrations/migrations';
-import { openPostgres } from '../../server/store/postgres/open-postgres';
-import { openSqlite } from '../../server/store/sqlite/open-sqlite';
 import { createStoreCore } from '../../server/store/store-core';
 import type { Tables } from '../../server/store/tables';
-import { createTestDatabase, dropTestDatabase } from './support/postgres-databases';
+import { countingStatements, openTestDatabase, type TestDatabase } from './support/test-database';
 import { TEST_ENGINE } from './support/test-server';
 
 // Sends to different sessions arriving in one event-loop turn share one statement on PostgreSQL. Each must come out
 // as it would alone: the next seq of its own session, refused when the session is closed or in another app, counted
 // against its chat link, idempotent on its clientId; announced here and to the other instances.
 describe(`messages of one turn appended together on ${TEST_ENGINE}`, () => {
+  let database: TestDatabase;
   let db: Kysely<Tables>;
   let messages: MessageStore;
-  let scratch: string;
-  let databaseUrl: string | undefined;
   let buses: Bus[] = [];
-  const statements: string[] = [];
+  const statements: unknown[] = [];
   let transactions = 0;
   const here: BusEvent[] = [];
   const elsewhere: BusEvent[] = [];
@@ -33,10 +26,9 @@ describe(`messages of one turn appended together on ${TEST_ENGINE}`, () => {
   const OPEN = ['s1', 's2', 's3', 's4', 's5'];
 
   beforeAll(async () => {
-    scratch = mkdtempSync(join(tmpdir(), 'direct-chat-batched-appends-'));
-    databaseUrl = TEST_ENGINE === 'postgres' ? await createTestDatabase() : undefined;
-    db = databaseUrl ? openPostgres(databaseUrl).db : openSqlite(scratch);
-    await migrateToLatest(db as Kysely<unknown>, TEST_ENGINE);
+    database = await openTestDatabase();
+    ({ db } = database);
+    const { databaseUrl } = database;
     const bus = databaseUrl ? createPostgresBus(databaseUrl) : createInProcessBus();
     buses = [bus];
     bus.subscribe({ appId: 'app' }, (event) => void here.push(event));
@@ -47,14 +39,7 @@ describe(`messages of one turn appended together on ${TEST_ENGINE}`, () => {
       other.subscribe({ appId: 'app' }, (event) => void elsewhere.push(event));
       buses.push(other);
     }
-    const counting = db.withPlugin({
-      transformQuery: (args) => args.node,
-      transformResult: async (args) => {
-        statements.push(args.queryId.queryId);
-        return args.result;
-      },
-    });
-    const core = createStoreCore(counting, bus);
+    const core = createStoreCore(countingStatements(db, statements), bus);
     messages = createMessageStore({ ...core, write: (work) => (transactions++, core.write(work)) }, TEST_ENGINE);
 
     await db.insertInto('visitors').values({ id: 'v', app_id: 'app', token_hash: 'h', customer_id: null, display_name: null, locale: 'en', claims: '{}', vars: '{}', created_at: TIME, updated_at: TIME }).execute();
@@ -71,9 +56,7 @@ describe(`messages of one turn appended together on ${TEST_ENGINE}`, () => {
   });
   afterAll(async () => {
     await Promise.all(buses.map((bus) => bus.close()));
-    await db?.destroy();
-    rmSync(scratch, { recursive: true, force: true });
-    if (databaseUrl) await dropTestDatabase(databaseUrl);
+    await database?.drop();
   });
 
   let n = 0;

@@ -1,28 +1,19 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import type { Kysely } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { batchedCatchUp, readCatchUps, type CatchUpRead } from '../../server/store/batched-catch-up';
-import { migrateToLatest } from '../../server/store/migrations/migrations';
-import { openPostgres } from '../../server/store/postgres/open-postgres';
-import { openSqlite } from '../../server/store/sqlite/open-sqlite';
 import type { Tables } from '../../server/store/tables';
-import { createTestDatabase, dropTestDatabase } from './support/postgres-databases';
+import { openTestDatabase, type TestDatabase } from './support/test-database';
 import { TEST_ENGINE } from './support/test-server';
 
 describe(`live catch-up reads batched per event-loop turn on ${TEST_ENGINE}`, () => {
+  let database: TestDatabase;
   let db: Kysely<Tables>;
-  let scratch: string;
-  let databaseUrl: string | undefined;
   const SESSIONS = ['s1', 's2', 's3'];
   const TIME = '2026-01-01T00:00:00.000Z';
 
   beforeAll(async () => {
-    scratch = mkdtempSync(join(tmpdir(), 'direct-chat-catch-up-'));
-    databaseUrl = TEST_ENGINE === 'postgres' ? await createTestDatabase() : undefined;
-    db = databaseUrl ? openPostgres(databaseUrl).db : openSqlite(scratch);
-    await migrateToLatest(db as Kysely<unknown>, TEST_ENGINE);
+    database = await openTestDatabase();
+    db = database.db;
     await db
       .insertInto('visitors')
       .values({ id: 'v', app_id: 'app', token_hash: 'h', customer_id: null, display_name: null, locale: 'en', claims: '{}', vars: '{}', created_at: TIME, updated_at: TIME })
@@ -41,11 +32,7 @@ describe(`live catch-up reads batched per event-loop turn on ${TEST_ENGINE}`, ()
       }
     }
   });
-  afterAll(async () => {
-    await db?.destroy();
-    rmSync(scratch, { recursive: true, force: true });
-    if (databaseUrl) await dropTestDatabase(databaseUrl);
-  });
+  afterAll(() => database?.drop());
 
   const seqs = (rows: { session_id: string; seq: number }[]) => rows.map((row) => `${row.session_id}:${row.seq}`);
   // The batched statement is PostgreSQL's (one SQLite instance has nothing to batch); the batching itself is checked

@@ -1,42 +1,22 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import type { Kysely } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createInProcessBus } from '../../server/bus/in-process-bus';
-import { migrateToLatest } from '../../server/store/migrations/migrations';
-import { openPostgres } from '../../server/store/postgres/open-postgres';
-import { openSqlite } from '../../server/store/sqlite/open-sqlite';
 import { createStoreCore } from '../../server/store/store-core';
-import type { Tables } from '../../server/store/tables';
 import { createVisitorStore, type VisitorStore } from '../../server/store/visitor-store';
-import { createTestDatabase, dropTestDatabase } from './support/postgres-databases';
+import { countingStatements, openTestDatabase, type TestDatabase } from './support/test-database';
 import { TEST_ENGINE } from './support/test-server';
 
 // Every visitor request about a session starts by reading its token's visitor with that session. On PostgreSQL the
 // reads of one event-loop turn share one statement; each must still get exactly what it would have read alone.
 describe(`a visitor with the session of its request, read per turn on ${TEST_ENGINE}`, () => {
-  let db: Kysely<Tables>;
+  let database: TestDatabase;
   let visitors: VisitorStore;
-  let scratch: string;
-  let databaseUrl: string | undefined;
-  const statements: string[] = [];
+  const statements: unknown[] = [];
   const TIME = '2026-01-01T00:00:00.000Z';
 
   beforeAll(async () => {
-    scratch = mkdtempSync(join(tmpdir(), 'direct-chat-visitor-reads-'));
-    databaseUrl = TEST_ENGINE === 'postgres' ? await createTestDatabase() : undefined;
-    db = databaseUrl ? openPostgres(databaseUrl).db : openSqlite(scratch);
-    await migrateToLatest(db as Kysely<unknown>, TEST_ENGINE);
-    // The store's statements are counted as they finish.
-    const counting = db.withPlugin({
-      transformQuery: (args) => args.node,
-      transformResult: async (args) => {
-        statements.push(args.queryId.queryId);
-        return args.result;
-      },
-    });
-    visitors = createVisitorStore(createStoreCore(counting, createInProcessBus()), TEST_ENGINE);
+    database = await openTestDatabase();
+    const { db } = database;
+    visitors = createVisitorStore(createStoreCore(countingStatements(db, statements), createInProcessBus()), TEST_ENGINE);
     const visitor = (id: string, appId: string, tokenHash: string, customerId: string | null) => ({
       id, app_id: appId, token_hash: tokenHash, customer_id: customerId, display_name: null, locale: 'en', claims: '{}', vars: '{}', created_at: TIME, updated_at: TIME,
     });
@@ -49,11 +29,7 @@ describe(`a visitor with the session of its request, read per turn on ${TEST_ENG
     });
     await db.insertInto('sessions').values([session('s-guest', 'app', 'guest'), session('s-laptop', 'app', 'laptop'), session('s-other', 'other', 'elsewhere')]).execute();
   });
-  afterAll(async () => {
-    await db?.destroy();
-    rmSync(scratch, { recursive: true, force: true });
-    if (databaseUrl) await dropTestDatabase(databaseUrl);
-  });
+  afterAll(() => database?.drop());
 
   const LOOKUPS: [appId: string, tokenHash: string, sessionId: string][] = [
     ['app', 'h-guest', 's-guest'], // its own session

@@ -1,31 +1,18 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { sql, type Kysely } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { migrateToLatest } from '../../server/store/migrations/migrations';
-import { openPostgres } from '../../server/store/postgres/open-postgres';
 import { firstRow, preparedQuery } from '../../server/store/prepared-query';
-import { openSqlite } from '../../server/store/sqlite/open-sqlite';
 import type { SessionsTable, Tables } from '../../server/store/tables';
-import { createTestDatabase, dropTestDatabase } from './support/postgres-databases';
+import { openTestDatabase, type TestDatabase } from './support/test-database';
 import { TEST_ENGINE } from './support/test-server';
 
 describe(`preparedQuery on ${TEST_ENGINE}`, () => {
+  let database: TestDatabase;
   let db: Kysely<Tables>;
-  let scratch: string;
-  let databaseUrl: string | undefined;
   beforeAll(async () => {
-    scratch = mkdtempSync(join(tmpdir(), 'direct-chat-prepared-'));
-    databaseUrl = TEST_ENGINE === 'postgres' ? await createTestDatabase() : undefined;
-    db = databaseUrl ? openPostgres(databaseUrl).db : openSqlite(scratch);
-    await migrateToLatest(db as Kysely<unknown>, TEST_ENGINE);
+    database = await openTestDatabase();
+    db = database.db;
   });
-  afterAll(async () => {
-    await db?.destroy();
-    rmSync(scratch, { recursive: true, force: true });
-    if (databaseUrl) await dropTestDatabase(databaseUrl);
-  });
+  afterAll(() => database?.drop());
 
   const session = (id: string, visitorId: string, status: SessionsTable['status']): SessionsTable => ({
     id,
