@@ -32,8 +32,8 @@ export interface SendingWorker {
 /**
  * Hands invitation messages off, one at a time, at most DIRECT_CHAT_INVITATION_RATE a second. Each recipient is
  * committed as `sending` before the hand-off, so after a crash it is reported `unknown` (at the next start, or by
- * another instance once the crashed one's LISTEN connection is gone), never sent twice. Scheduled invitations start when their window opens; open ones close when it ends. Times come from
- * `context.clock`.
+ * another instance once the crashed one's LISTEN connection is gone), never sent twice. Scheduled invitations start
+ * when their window opens; open ones close when it ends. Times come from `context.clock`.
  */
 export function startSendingWorker(context: ApiContext, log: Logger): SendingWorker {
   const spacingMs = 1000 / (context.settings.invitationRate ?? DEFAULT_INVITATION_RATE);

@@ -17,9 +17,9 @@ type ReadMany = (reads: CatchUpRead[]) => Promise<Rows>;
  * Live catch-up reads asked for within one event-loop turn go to the database together (see batched-per-turn.ts):
  * each of another instance's wake-ups makes every stream of its session read the message it announces, and wake-ups
  * arrive in bursts (one read from the LISTEN socket holds several). A session asked for twice in the turn (two streams
- * at different points) reads the second time in a later turn. Only for a stream's first page after a wake-up: a replay's pages
- * must follow each other at once, or a stalled reader's backlog slips into the kernel's buffers between turns and the
- * stream's cut-off never comes.
+ * at different points) reads the second time in a later turn. Only for a stream's first page after a wake-up: a
+ * replay's pages must follow each other at once, or a stalled reader's backlog slips into the kernel's buffers between
+ * turns and the stream's cut-off never comes.
  */
 export function batchedCatchUp(readOne: ReadOne, readMany: ReadMany): ReadOne {
   return batchedPerTurn(

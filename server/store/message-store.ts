@@ -46,10 +46,10 @@ export interface MessageStore {
   setPreview(appId: string, sessionId: string, messageId: string, preview: LinkPreview | undefined): Promise<Message | undefined>;
 }
 
-// Thrown inside the transaction to roll the seq reservation back.
+// Why a message was not appended (its clientId was sent before, or its session is not open in the app); thrown inside
+// a transaction to roll its seq reservation back.
 const NOT_APPENDED = Symbol('not appended');
 const LINK_LIMIT_REACHED = Symbol('link limit reached');
-const SENT_BEFORE = Symbol('sent before');
 const DEADLOCK_DETECTED = '40P01';
 
 interface Pending {
@@ -59,10 +59,10 @@ interface Pending {
 }
 
 /**
- * What appending in one statement did: the message appended; SENT_BEFORE (its clientId was); or undefined, nothing
- * appended, because the session is not open in the app or the message counts against a chat link.
+ * What appending in one statement did: the message appended; NOT_APPENDED, its clientId was sent before; or undefined,
+ * nothing appended, because the session is not open in the app or the message counts against a chat link.
  */
-type QuickOutcome = Message | typeof SENT_BEFORE | undefined;
+type QuickOutcome = Message | typeof NOT_APPENDED | undefined;
 
 /** What a unit in a transaction did: the message appended, or why it appended nothing. */
 type Settled = Message | typeof NOT_APPENDED | typeof LINK_LIMIT_REACHED;
@@ -94,7 +94,7 @@ export function createMessageStore(core: StoreCore, engine: StoreEngine): Messag
         inserted = await firstRow(reserveAndInsert(db, { ...row, sessionId, appId, now: draft.createdAt, ...notification }));
       } catch (error) {
         // The clientId was sent before: the statement failed as a whole, its seq reservation with it.
-        if (isClientIdConflict(error)) return SENT_BEFORE;
+        if (isClientIdConflict(error)) return NOT_APPENDED;
         throw error;
       }
       if (!inserted) return undefined;
@@ -194,8 +194,7 @@ export function createMessageStore(core: StoreCore, engine: StoreEngine): Messag
   return {
     async append(appId, sessionId, draft) {
       const pending = { appId, sessionId, draft };
-      const quick = await appendQuickly?.(pending);
-      const outcome = quick === SENT_BEFORE ? NOT_APPENDED : (quick ?? (await appendTransacted(pending)));
+      const outcome = (appendQuickly && (await appendQuickly(pending))) ?? (await appendTransacted(pending));
       if (outcome === LINK_LIMIT_REACHED) return { kind: 'link_limit_reached' };
       if (outcome !== NOT_APPENDED) return { kind: 'created', message: outcome };
       const earlier = await findByClientId(sessionId, draft.author.role, draft.clientId);
