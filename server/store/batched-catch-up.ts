@@ -1,5 +1,6 @@
 import { sql, type Kysely, type Selectable } from 'kysely';
 import { batchedPerTurn } from './batched-per-turn';
+import { preparedQuery } from './prepared-query';
 import type { MessagesTable, Tables } from './tables';
 
 /** "Up to `limit` messages of this session after seq `after`, oldest first." */
@@ -42,13 +43,21 @@ export function batchedCatchUp(readOne: ReadOne, readMany: ReadMany): ReadOne {
  * session after its own seq and within its own limit, by session and seq.
  */
 export async function readCatchUps(db: Kysely<Tables>, reads: CatchUpRead[]): Promise<Rows> {
-  const { rows } = await sql<Selectable<MessagesTable>>`
-    select m.* from unnest(${reads.map((read) => read.sessionId)}::text[], ${reads.map((read) => read.after)}::int[],
-      ${reads.map((read) => read.limit)}::int[]) as w(session_id, after_seq, max_rows)
+  const values = {
+    sessionIds: reads.map((read) => read.sessionId),
+    afterSeqs: reads.map((read) => read.after),
+    limits: reads.map((read) => read.limit),
+  };
+  return (await catchUpsStatement(db, values)).rows;
+}
+
+const catchUpsStatement = preparedQuery<{ sessionIds: string[]; afterSeqs: number[]; limits: number[] }, Selectable<MessagesTable>>(
+  (_db, param) => sql`
+    select m.* from unnest(${param('sessionIds')}::text[], ${param('afterSeqs')}::int[], ${param('limits')}::int[])
+      as w(session_id, after_seq, max_rows)
     cross join lateral (
       select * from messages where messages.session_id = w.session_id and messages.seq > w.after_seq
       order by messages.seq limit w.max_rows
     ) as m
-    order by m.session_id, m.seq`.execute(db);
-  return rows;
-}
+    order by m.session_id, m.seq`,
+);

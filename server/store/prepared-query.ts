@@ -1,7 +1,12 @@
-import type { Compilable, CompiledQuery, Kysely, QueryResult } from 'kysely';
+import type { CompiledQuery, Kysely, QueryResult } from 'kysely';
+import { prepareOnEveryConnection } from './postgres/prepared-statements';
 import type { Tables } from './tables';
 
-type Parameters<P> = { [K in keyof P]: string | number | null };
+type Value = string | number | null;
+// Arrays carry a batch's values (`unnest(${param('ids')}::text[])`), so a batch of any size has the same text.
+type Parameters<P> = { [K in keyof P]: Value | readonly Value[] };
+/** A builder query, or a raw `sql` one (which compiles against the database given). */
+type Buildable<R> = { compile(db: Kysely<Tables>): CompiledQuery<R> };
 export type Param<P> = <K extends keyof P & string>(name: K) => P[K];
 
 // Stands in for a value while the query is compiled (real values only replace it afterwards, by position).
@@ -12,9 +17,10 @@ const SLOT = '\u0000param:';
  * puts its values into the compiled parameters. Kysely otherwise builds and compiles the whole operation tree on
  * every call, the largest single share of the reference server's CPU per message (bench:server profile). Values
  * must go through `param(name)`; a name the compiled query does not carry as a parameter is refused at first use.
+ * PostgreSQL also prepares it once per connection (prepared-statements.ts).
  */
 export function preparedQuery<P extends Parameters<P>, R>(
-  build: (db: Kysely<Tables>, param: Param<P>) => Compilable<R>,
+  build: (db: Kysely<Tables>, param: Param<P>) => Buildable<R>,
 ): (db: Kysely<Tables>, values: P) => Promise<QueryResult<R>> {
   const compiledByDialect = new WeakMap<object, Prepared<P, R>>();
   return async (db, values) => {
@@ -39,18 +45,19 @@ interface Prepared<P, R> {
   slots: (keyof P | undefined)[];
 }
 
-function prepare<P, R>(db: Kysely<Tables>, build: (db: Kysely<Tables>, param: Param<P>) => Compilable<R>): Prepared<P, R> {
+function prepare<P, R>(db: Kysely<Tables>, build: (db: Kysely<Tables>, param: Param<P>) => Buildable<R>): Prepared<P, R> {
   const names = new Set<string>();
   const query = build(db, (name) => {
     names.add(name);
     return `${SLOT}${name}` as never;
-  }).compile();
+  }).compile(db);
   const slots = query.parameters.map((value) =>
     typeof value === 'string' && value.startsWith(SLOT) ? (value.slice(SLOT.length) as keyof P) : undefined,
   );
   for (const name of names) {
     if (!slots.includes(name as keyof P)) throw new Error(`preparedQuery: ${name} is not a parameter of ${query.sql}`);
   }
+  prepareOnEveryConnection(query.sql);
   return { query, slots };
 }
 

@@ -143,18 +143,30 @@ function toVisitorWithSession(row: VisitorWithSessionRow | undefined): VisitorWi
  * PostgreSQL: byTokenHashWithSession for several lookups in one statement (they travel as three arrays); each row
  * found carries `i`, the 1-based position of its lookup.
  */
-function visitorsWithSessions(db: Kysely<Tables>, lookups: SessionLookup[]) {
+async function visitorsWithSessions(db: Kysely<Tables>, lookups: SessionLookup[]) {
+  const values = {
+    appIds: lookups.map((lookup) => lookup.appId),
+    tokenHashes: lookups.map((lookup) => lookup.tokenHash),
+    sessionIds: lookups.map((lookup) => lookup.sessionId),
+  };
+  return (await severalByTokenHashWithSession(db, values)).rows;
+}
+
+// The lookups travel as three arrays, so a batch of any size is the same prepared statement.
+const severalByTokenHashWithSession = preparedQuery<
+  { appIds: string[]; tokenHashes: string[]; sessionIds: string[] },
+  VisitorWithSessionRow & { i: string }
+>((db, param) => {
   const wanted = sql<{ app_id: string; token_hash: string; session_id: string; i: string }>`(select * from unnest(
-    ${lookups.map((lookup) => lookup.appId)}::text[], ${lookups.map((lookup) => lookup.tokenHash)}::text[],
-    ${lookups.map((lookup) => lookup.sessionId)}::text[]) with ordinality as w(app_id, token_hash, session_id, i))`.as('w');
+    ${param('appIds')}::text[], ${param('tokenHashes')}::text[], ${param('sessionIds')}::text[])
+    with ordinality as w(app_id, token_hash, session_id, i))`.as('w');
   return db
     .selectFrom(wanted)
     .innerJoin('visitors as v', (join) => join.onRef('v.app_id', '=', 'w.app_id').onRef('v.token_hash', '=', 'w.token_hash'))
     .leftJoin('sessions as s', (join) => join.onRef('s.id', '=', 'w.session_id').onRef('s.app_id', '=', 'v.app_id').on(ownedByVisitorRow))
     .selectAll('v')
-    .select([...SESSION_COLUMNS, 'w.i'])
-    .execute();
-}
+    .select([...SESSION_COLUMNS, 'w.i']);
+});
 
 function changes(visitor: VisitorRecord) {
   return {

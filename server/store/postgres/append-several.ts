@@ -1,5 +1,6 @@
 import { sql, type Kysely } from 'kysely';
 import type { MessageNotification } from '../../bus/bus';
+import { preparedQuery } from '../prepared-query';
 import type { MessagesTable, Tables } from '../tables';
 
 /** A message of another session than every other one of its batch, with its app and its bus notification. */
@@ -14,12 +15,37 @@ export type SeveralRow = Omit<MessagesTable, 'seq' | 'preview'> & { app_id: stri
  */
 export async function appendSeveral(db: Kysely<Tables>, rows: SeveralRow[]): Promise<Map<string, number>> {
   const column = <K extends keyof SeveralRow>(key: K) => rows.map((row) => row[key]);
-  const { rows: inserted } = await sql<{ id: string; seq: number }>`
+  const { rows: inserted } = await appendSeveralStatement(db, {
+    ids: column('id'),
+    sessionIds: column('session_id'),
+    appIds: column('app_id'),
+    clientIds: column('client_id'),
+    authorRoles: column('author_role'),
+    authorNames: column('author_name'),
+    kinds: column('kind'),
+    texts: column('text'),
+    links: column('link'),
+    createdAts: column('created_at'),
+    beforeSeqs: column('beforeSeq'),
+    afterSeqs: column('afterSeq'),
+    channel: rows[0]!.channel,
+  });
+  return new Map(inserted.map((row) => [row.id, row.seq]));
+}
+
+type Columns =
+  | 'ids' | 'sessionIds' | 'appIds' | 'clientIds' | 'authorRoles' | 'authorNames' | 'kinds' | 'texts' | 'links' | 'createdAts'
+  | 'beforeSeqs' | 'afterSeqs';
+type Values = { [K in Columns]: (string | null)[] } & { channel: string };
+
+// The messages travel as one array per column, so a batch of any size is the same prepared statement.
+const appendSeveralStatement = preparedQuery<Values, { id: string; seq: number }>(
+  (_db, param) => sql`
     with w as (
       select * from unnest(
-        ${column('id')}::text[], ${column('session_id')}::text[], ${column('app_id')}::text[], ${column('client_id')}::text[],
-        ${column('author_role')}::text[], ${column('author_name')}::text[], ${column('kind')}::text[], ${column('text')}::text[],
-        ${column('link')}::text[], ${column('created_at')}::text[], ${column('beforeSeq')}::text[], ${column('afterSeq')}::text[]
+        ${param('ids')}::text[], ${param('sessionIds')}::text[], ${param('appIds')}::text[], ${param('clientIds')}::text[],
+        ${param('authorRoles')}::text[], ${param('authorNames')}::text[], ${param('kinds')}::text[], ${param('texts')}::text[],
+        ${param('links')}::text[], ${param('createdAts')}::text[], ${param('beforeSeqs')}::text[], ${param('afterSeqs')}::text[]
       ) as w(id, session_id, app_id, client_id, author_role, author_name, kind, text, link, created_at, before_seq, after_seq)
     ),
     locked as materialized (
@@ -40,7 +66,6 @@ export async function appendSeveral(db: Kysely<Tables>, rows: SeveralRow[]): Pro
       from w join reserved on reserved.id = w.session_id
       returning id, seq
     )
-    select inserted.id, inserted.seq, pg_notify(${rows[0]!.channel}, w.before_seq || cast(inserted.seq as text) || w.after_seq) as notified
-    from inserted join w on w.id = inserted.id`.execute(db);
-  return new Map(inserted.map((row) => [row.id, row.seq]));
-}
+    select inserted.id, inserted.seq, pg_notify(${param('channel')}, w.before_seq || cast(inserted.seq as text) || w.after_seq) as notified
+    from inserted join w on w.id = inserted.id`,
+);

@@ -1,6 +1,7 @@
 import { Kysely, PostgresDialect } from 'kysely';
 import pg from 'pg';
 import type { Tables } from '../tables';
+import { preparingPool } from './prepared-statements';
 
 const POOL_SIZE = 20;
 
@@ -12,5 +13,5 @@ export function openPostgres(databaseUrl: string): { db: Kysely<Tables>; pool: p
   // that needed it fails on its own (StorageUnavailableError) and the pool replaces the client.
   pool.on('error', () => {});
   pool.on('connect', (client) => client.on('error', () => {}));
-  return { db: new Kysely<Tables>({ dialect: new PostgresDialect({ pool }) }), pool };
+  return { db: new Kysely<Tables>({ dialect: new PostgresDialect({ pool: preparingPool(pool) }) }), pool };
 }

@@ -1,0 +1,42 @@
+import type { PostgresPool, PostgresPoolClient } from 'kysely';
+import type pg from 'pg';
+
+const names = new Map<string, string>();
+
+/**
+ * Marks a statement text as fixed: its values only ever travel as parameters. On PostgreSQL each connection then
+ * parses and plans it once, under a name, and afterwards sends only the values (the busiest statements spent about as
+ * long being planned as being run). Only for texts that do not vary with their values, or every connection would
+ * keep one prepared statement per variant.
+ */
+export function prepareOnEveryConnection(text: string): void {
+  if (!names.has(text)) names.set(text, `direct_chat_${names.size + 1}`);
+}
+
+// "cached plan must not change result type": a migration (another instance, a newer version) changed the columns a
+// prepared statement returns. The connection is dropped, so the next query prepares afresh on a new one.
+const FEATURE_NOT_SUPPORTED = '0A000';
+
+/** The pool as kysely uses it, with the marked statements prepared by name on each connection. */
+export function preparingPool(pool: pg.Pool): PostgresPool {
+  return {
+    async connect() {
+      const client = await pool.connect();
+      let stale = false;
+      const query = (text: string, values: readonly unknown[]) => {
+        const name = names.get(text);
+        if (!name) return client.query(text, [...values]);
+        return client.query({ name, text, values: [...values] }).catch((error: unknown) => {
+          if ((error as { code?: string }).code === FEATURE_NOT_SUPPORTED) stale = true;
+          throw error;
+        });
+      };
+      return {
+        // Kysely asks for a cursor only when its dialect is given one, and this one is not.
+        query: query as unknown as PostgresPoolClient['query'],
+        release: (destroy?: boolean) => client.release(destroy === true || stale),
+      };
+    },
+    end: () => pool.end(),
+  };
+}
