@@ -1,3 +1,4 @@
+import { isStalePreparedStatement } from './postgres/prepared-statements';
 import { StorageUnavailableError } from './storage-unavailable-error';
 
 // Failures of the storage itself, not of the query: worth a 503 and a retry rather than a 500.
@@ -14,7 +15,7 @@ export function isStorageFailure(error: unknown): boolean {
   if (typeof code === 'string' && (SQLITE_UNAVAILABLE.test(code) || POSTGRES_UNAVAILABLE.test(code) || NETWORK_CODES.has(code))) {
     return true;
   }
-  return POOL_MESSAGES.test(error.message);
+  return POOL_MESSAGES.test(error.message) || isStalePreparedStatement(error);
 }
 
 /** Runs a unit of work; a storage failure comes out as StorageUnavailableError (with the original as its cause). */

@@ -13,9 +13,17 @@ export function prepareOnEveryConnection(text: string): void {
   if (!names.has(text)) names.set(text, `direct_chat_${names.size + 1}`);
 }
 
-// "cached plan must not change result type": a migration (another instance, a newer version) changed the columns a
-// prepared statement returns. The connection is dropped, so the next query prepares afresh on a new one.
-const FEATURE_NOT_SUPPORTED = '0A000';
+/**
+ * PostgreSQL refused a prepared statement because a migration (by another instance, of a newer version) changed the
+ * columns it returns. Its connection is dropped, so a retry prepares it afresh on a new one.
+ */
+export function isStalePreparedStatement(error: unknown): boolean {
+  return (
+    error instanceof Error &&
+    (error as { code?: unknown }).code === '0A000' &&
+    error.message.includes('cached plan must not change result type')
+  );
+}
 
 /** The pool as kysely uses it, with the marked statements prepared by name on each connection. */
 export function preparingPool(pool: pg.Pool): PostgresPool {
@@ -27,7 +35,7 @@ export function preparingPool(pool: pg.Pool): PostgresPool {
         const name = names.get(text);
         if (!name) return client.query(text, [...values]);
         return client.query({ name, text, values: [...values] }).catch((error: unknown) => {
-          if ((error as { code?: string }).code === FEATURE_NOT_SUPPORTED) stale = true;
+          if (isStalePreparedStatement(error)) stale = true;
           throw error;
         });
       };
