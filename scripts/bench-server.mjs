@@ -2,9 +2,11 @@
 // and 64 concurrent senders, on embedded SQLite (one instance), PostgreSQL (one instance) and PostgreSQL (two
 // instances). Each sender owns a conversation, streams it from one instance and sends through the next, so with two
 // instances every message crosses LISTEN/NOTIFY. PostgreSQL: DATABASE_URL, or a throw-away cluster on
-// port 55433 (BENCH_POSTGRES_PORT).
-//   npm run bench:server [-- --seconds 5 --senders 16,64 --engines sqlite,postgres --runs 3 --baseline DIR
-//                           --baseline-engines sqlite,postgres]
+// port 55433 (BENCH_POSTGRES_PORT). Each measurement sends for --warmup seconds before its --seconds count: new
+// server processes take that long to reach their steady rate (the JIT, the pool's connections, each database
+// connection's caches), and two instances, each with half the traffic, take longest.
+//   npm run bench:server [-- --warmup 10 --seconds 5 --senders 16,64 --engines sqlite,postgres --runs 3
+//                           --baseline DIR --baseline-engines sqlite,postgres]
 // --baseline DIR also measures the built server of another checkout (e.g. an older commit in a git worktree) on
 // SQLite (--baseline-engines sqlite,postgres: on both), alternating with this one in the same window; --runs repeats
 // everything and reports medians and ratios.
@@ -23,6 +25,7 @@ import { AGENT_TOKEN, startReferenceServer } from './support/reference-server.mj
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const args = Object.fromEntries(process.argv.slice(2).join(' ').split('--').filter(Boolean).map((pair) => pair.trim().split(/\s+/)));
 const SECONDS = Number(args.seconds ?? 5);
+const WARMUP_SECONDS = Number(args.warmup ?? 10);
 const SENDERS = (args.senders ?? '16,64').split(',').map(Number);
 const ENGINES = (args.engines ?? 'sqlite,postgres').split(',');
 const RUNS = Number(args.runs ?? 1);
@@ -136,7 +139,7 @@ async function run(ports, senders, pids) {
     }
   };
   const loops = conversations.map(sendLoop);
-  await new Promise((r) => setTimeout(r, 1000)); // warm-up
+  await new Promise((r) => setTimeout(r, WARMUP_SECONDS * 1000));
   measuring = true;
   const startedAt = performance.now();
   const cpuAtStart = pids.map(cpuSeconds);
