@@ -3,7 +3,8 @@ import { prepareOnEveryConnection } from './postgres/prepared-statements';
 import type { Tables } from './tables';
 
 type Value = string | number | null;
-// Arrays carry a batch's values (`unnest(${param('ids')}::text[])`), so a batch of any size has the same text.
+// Arrays carry a batch's values (`unnest(${param('ids')}::text[])`, `= any(${param('ids')}::text[])`, never `in`,
+// which would compile to `in $1`), so a batch of any size has the same text.
 type Parameters<P> = { [K in keyof P]: Value | readonly Value[] };
 /** A builder query, or a raw `sql` one (which compiles against the database given). */
 type Buildable<R> = { compile(db: Kysely<Tables>): CompiledQuery<R> };

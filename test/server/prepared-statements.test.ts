@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { sql, type Kysely } from 'kysely';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -17,7 +18,7 @@ describe.skipIf(TEST_ENGINE !== 'postgres')('statements prepared once per Postgr
   afterAll(() => database?.drop());
 
   const preparedOn = async (connection: Kysely<Tables>) =>
-    (await sql<{ statement: string }>`select statement from pg_prepared_statements`.execute(connection)).rows.map((row) => row.statement);
+    (await sql<{ name: string; statement: string }>`select name, statement from pg_prepared_statements`.execute(connection)).rows;
 
   it('prepares a batched statement once, whatever the size of its batch, and a query built on the fly not at all', async () => {
     await database.db.connection().execute(async (connection) => {
@@ -25,8 +26,11 @@ describe.skipIf(TEST_ENGINE !== 'postgres')('statements prepared once per Postgr
       await readCatchUps(connection, ['s1', 's2', 's3'].map((sessionId) => ({ sessionId, after: 0, limit: 5 })));
       await connection.selectFrom('sessions').select('id').where('id', 'in', ['s1', 's2']).execute();
       const prepared = await preparedOn(connection);
-      expect(prepared.filter((statement) => statement.includes('cross join lateral'))).toHaveLength(1);
-      expect(prepared.filter((statement) => statement.includes('"sessions"'))).toEqual([]);
+      const catchUps = prepared.filter(({ statement }) => statement.includes('cross join lateral'));
+      expect(catchUps).toHaveLength(1);
+      // Named after its text, so the name means the same statement in every process (a pooler may share backends).
+      expect(catchUps[0]!.name).toBe(`direct_chat_${createHash('sha256').update(catchUps[0]!.statement).digest('hex').slice(0, 32)}`);
+      expect(prepared.filter(({ statement }) => statement.includes('"sessions"'))).toEqual([]);
     });
   });
 

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import type { PostgresPool, PostgresPoolClient } from 'kysely';
 import type pg from 'pg';
 
@@ -10,7 +11,8 @@ const names = new Map<string, string>();
  * keep one prepared statement per variant.
  */
 export function prepareOnEveryConnection(text: string): void {
-  if (!names.has(text)) names.set(text, `direct_chat_${names.size + 1}`);
+  // Named after the text itself, so a name means the same statement in every process and version.
+  if (!names.has(text)) names.set(text, `direct_chat_${createHash('sha256').update(text).digest('hex').slice(0, 32)}`);
 }
 
 /**
@@ -18,32 +20,37 @@ export function prepareOnEveryConnection(text: string): void {
  * columns it returns. Its connection is dropped, so a retry prepares it afresh on a new one.
  */
 export function isStalePreparedStatement(error: unknown): boolean {
-  return (
-    error instanceof Error &&
-    (error as { code?: unknown }).code === '0A000' &&
-    error.message.includes('cached plan must not change result type')
-  );
+  // "cached plan must not change result type"; the message is translated (lc_messages), the routine is not.
+  const { code, routine } = error as { code?: unknown; routine?: unknown };
+  return error instanceof Error && code === '0A000' && routine === 'RevalidateCachedQuery';
 }
 
 /** The pool as kysely uses it, with the marked statements prepared by name on each connection. */
 export function preparingPool(pool: pg.Pool): PostgresPool {
+  // One wrapper per connection, as kysely expects of a pool's clients (it keeps its own per client).
+  const wrappers = new WeakMap<pg.PoolClient, PostgresPoolClient>();
+  const wrap = (client: pg.PoolClient): PostgresPoolClient => {
+    let stale = false;
+    const query = (text: string, values: readonly unknown[]) => {
+      const name = names.get(text);
+      if (!name) return client.query(text, [...values]);
+      return client.query({ name, text, values: [...values] }).catch((error: unknown) => {
+        if (isStalePreparedStatement(error)) stale = true;
+        throw error;
+      });
+    };
+    return {
+      // Kysely asks for a cursor only when its dialect is given one, and this one is not.
+      query: query as unknown as PostgresPoolClient['query'],
+      release: (destroy?: boolean) => client.release(destroy === true || stale),
+    };
+  };
   return {
     async connect() {
       const client = await pool.connect();
-      let stale = false;
-      const query = (text: string, values: readonly unknown[]) => {
-        const name = names.get(text);
-        if (!name) return client.query(text, [...values]);
-        return client.query({ name, text, values: [...values] }).catch((error: unknown) => {
-          if (isStalePreparedStatement(error)) stale = true;
-          throw error;
-        });
-      };
-      return {
-        // Kysely asks for a cursor only when its dialect is given one, and this one is not.
-        query: query as unknown as PostgresPoolClient['query'],
-        release: (destroy?: boolean) => client.release(destroy === true || stale),
-      };
+      let wrapper = wrappers.get(client);
+      if (!wrapper) wrappers.set(client, (wrapper = wrap(client)));
+      return wrapper;
     },
     end: () => pool.end(),
   };
