@@ -31,10 +31,11 @@ export function preparingPool(pool: pg.Pool): PostgresPool {
   const wrappers = new WeakMap<pg.PoolClient, PostgresPoolClient>();
   const wrap = (client: pg.PoolClient): PostgresPoolClient => {
     let stale = false;
-    const query = (text: string, values: readonly unknown[]) => {
+    // Kysely passes a fresh copy of the values, and pg does not change them.
+    const query = (text: string, values: unknown[]) => {
       const name = names.get(text);
-      if (!name) return client.query(text, [...values]);
-      return client.query({ name, text, values: [...values] }).catch((error: unknown) => {
+      if (!name) return client.query(text, values);
+      return client.query({ name, text, values }).catch((error: unknown) => {
         if (isStalePreparedStatement(error)) stale = true;
         throw error;
       });
